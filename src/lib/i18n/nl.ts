@@ -1,0 +1,185 @@
+/** Dutch, the source language. Comments tell the translator where a message appears. */
+import type { Messages } from './messages.ts';
+
+export const nl: Messages = {
+  app: {
+    /** Product name. */
+    name: 'Behoud',
+    /** One sentence under the name on the first screen: what the app does. */
+    tagline: 'Zie in een paar seconden hoeveel klanten je houdt, wie je kwijtraakt en waarom.',
+    /** Privacy promise, shown on every screen. */
+    privacy: 'Je bestand blijft op dit apparaat: er wordt niets verstuurd.',
+    /** Label of the language switch. */
+    language: 'Taal',
+    /** Link for keyboard users to jump past the header. */
+    /** Footer line. */
+    footer: 'Werkt in je browser, ook offline. Geen account, geen upload.',
+    skipToContent: 'Naar de inhoud',
+    /** Button that returns to the start screen to open another file. */
+    newAnalysis: 'Ander bestand',
+  },
+  start: {
+    heading: 'Begin met je klantbestand',
+    intro:
+      'Een export van je bestellingen, een ledenlijst met start- en einddatum, of twee klantenlijsten. CSV of Excel, Nederlands of Engels.',
+    /** Text inside the drop zone. */
+    dropHere: 'Sleep je bestand hierheen',
+    orChoose: 'of',
+    chooseFile: 'Kies een bestand',
+    formats: 'CSV, TSV, TXT, Excel (.xlsx, .xls)',
+    pasteLabel: 'Of plak cellen uit Excel of Google Sheets',
+    pastePlaceholder: 'Klant\tDatum\tBedrag\nK001\t03-01-2024\t12,50',
+    pasteButton: 'Gebruik geplakte cellen',
+    /** File name given to pasted cells. */
+    pastedName: 'geplakte cellen',
+    sampleHeading: 'Nog geen bestand bij de hand?',
+    sampleButton: 'Probeer met voorbeelddata',
+    sampleMembersButton: 'Voorbeeld: ledenlijst van een sportschool',
+    sampleNote: 'Verzonnen gegevens van een verzonnen webwinkel en sportschool.',
+    whatYouGet: [
+      'Klantretentie, klantverloop en herhaalaankopen per maand, kwartaal of jaar',
+      'Bij elk getal de berekening met jouw eigen cijfers',
+      'De klanten achter elk getal, om te exporteren',
+    ],
+  },
+  reading: {
+    heading: (file) => `${file} lezen…`,
+    bytes: (done, total) => `${done} van ${total} gelezen`,
+    rows: (rows) => `${rows} rijen`,
+    cancel: 'Stoppen',
+    cancelled: (file) => `Het lezen van ${file} is gestopt.`,
+  },
+  readIssue: {
+    'empty-file': (file) =>
+      `${file} is leeg. Kies een bestand met een rij per klant of bestelling.`,
+    'format-ods': (file) =>
+      `${file} is een OpenDocument-rekenblad. Sla het bestand op als .xlsx of .csv en probeer het opnieuw.`,
+    'format-numbers': (file) =>
+      `${file} is een Numbers-bestand. Exporteer het in Numbers als .xlsx of .csv en probeer het opnieuw.`,
+    'format-pdf': (file) =>
+      `${file} is een PDF. Exporteer de gegevens uit je kassa- of boekhoudpakket als .xlsx of .csv.`,
+    'format-zip': (file) =>
+      `${file} is een zip-archief. Pak het eerst uit en kies dan het .csv- of .xlsx-bestand.`,
+    'format-image': (file) =>
+      `${file} is een afbeelding. Kies een .csv- of .xlsx-bestand met je klantgegevens.`,
+    'format-unknown': (file) =>
+      `${file} is geen rekenblad of tekstbestand. Sla het bestand op als .xlsx of .csv.`,
+    'password-protected': (file) =>
+      `${file} is met een wachtwoord beveiligd. Haal in Excel de beveiliging eraf en sla het opnieuw op.`,
+    'corrupt-workbook': (file) =>
+      `${file} is beschadigd en kan niet worden gelezen. Open het in Excel en sla het opnieuw op als .xlsx.`,
+    timeout: (file) =>
+      `Het lezen van ${file} duurde te lang en is gestopt. Sla het op als .csv; dat leest veel sneller.`,
+    'too-large': (file) =>
+      `${file} is te groot voor deze browser. Sla het op als .csv of splits het in kleinere delen.`,
+    'no-data': (file) => `${file} bevat geen rijen met gegevens.`,
+  },
+  unexpected: (file) =>
+    `Er ging iets mis bij het lezen van ${file}. Je vorige analyse is bewaard gebleven.`,
+  mapping: {
+    heading: (file) => `Zo lezen we ${file}`,
+    intro:
+      'Controleer welke kolom wat is. De voorbeeldrijen laten zien hoe datums en bedragen worden gelezen.',
+    sheet: 'Werkblad',
+    sheetRows: (rows) => `${rows} rijen`,
+    kind: 'Soort bestand',
+    dateOrder: 'Datumnotatie',
+    decimal: 'Decimaalteken',
+    decimalComma: 'komma (12,50)',
+    decimalPoint: 'punt (12.50)',
+    /** Accessible label of the role picker of one column. */
+    roleOf: (column) => `Betekenis van kolom ${column}`,
+    /** Name for a column without header. */
+    column: (number) => `Kolom ${number}`,
+    previewCaption: (rows) => `De eerste ${rows} rijen zoals ze worden gelezen`,
+    rowNumber: 'Rij',
+    asRead: 'Gelezen als',
+    customerKey: 'Klant',
+    date: 'Datum',
+    endDate: 'Einddatum',
+    amount: 'Bedrag',
+    refund: 'terugbetaling',
+    stillActive: 'nog actief',
+    skippedBecause: (reason) => `overgeslagen: ${reason}`,
+    confirm: 'Klopt, analyseer',
+    back: 'Ander bestand',
+    dataRows: (rows) => `${rows} rijen met gegevens`,
+    headerRow: (row) => `Kolomnamen op rij ${row}`,
+  },
+  roles: {
+    customer: 'Klant (nummer, e-mail of naam)',
+    date: 'Datum (bestel- of startdatum)',
+    end: 'Einddatum / opzegdatum',
+    amount: 'Bedrag',
+    quantity: 'Aantal',
+    price: 'Stuksprijs',
+    order: 'Bestel- of factuurnummer',
+    status: 'Status',
+    tenure: 'Looptijd in maanden',
+    churned: 'Vertrokken (ja/nee)',
+    category: 'Groep (kanaal, land, plan…)',
+    ignore: 'Niet gebruiken',
+  },
+  kinds: {
+    orders: 'Bestellingen',
+    subscriptions: 'Abonnementen of leden',
+    lists: 'Twee klantenlijsten',
+  },
+  kindHelp: {
+    orders: 'Elke rij is een aankoop, betaling, factuurregel of bezoek.',
+    subscriptions: 'Elke rij is een klant of lid met een startdatum en eventueel een einddatum.',
+    lists: 'Een lijst met klanten aan het begin en een lijst aan het eind van de periode.',
+  },
+  dateOrders: {
+    dmy: 'dag-maand-jaar (31-12-2024)',
+    mdy: 'maand/dag/jaar (12/31/2024)',
+    ymd: 'jaar-maand-dag (2024-12-31)',
+  },
+  notes: {
+    'no-customer-column': 'We vonden geen klantkolom. Kies welke kolom de klant aanwijst.',
+    'no-date-column': 'We vonden geen datumkolom. Kies welke kolom de datum bevat.',
+    'ambiguous-date-order':
+      'Alle datums passen als dag-maand én als maand-dag. We lezen ze als dag-maand-jaar; klopt dat?',
+    'no-header':
+      'Dit bestand heeft geen kolomnamen; we raden de kolommen aan de hand van de waarden.',
+    'no-amount-column': 'Geen bedragkolom: omzet en klantwaarde worden niet berekend.',
+  },
+  mappingIssue: {
+    'no-customer-column': 'Kies eerst welke kolom de klant aanwijst.',
+    'no-date-column': 'Kies eerst welke kolom de datum bevat.',
+    'no-usable-rows':
+      'Geen enkele rij is bruikbaar met deze keuzes. Kijk naar de kolommen en de datumnotatie.',
+  },
+  summary: {
+    heading: 'Ingelezen',
+    rowsRead: 'Rijen gelezen',
+    rowsUsed: 'Rijen gebruikt',
+    customers: 'Klanten',
+    dateRange: 'Periode',
+    refunds: 'Terugbetalingen en annuleringen',
+    skippedHeading: 'Overgeslagen rijen',
+    nothingSkipped: 'Geen enkele rij overgeslagen.',
+    skippedRows: (count, reason, rows) => `${count} rijen overgeslagen: ${reason} (rij ${rows})`,
+    warningRows: (count, warning, rows) => `${count} rijen gebruikt, maar ${warning} (rij ${rows})`,
+    exportSkipped: 'Overgeslagen rijen als CSV',
+    changeMapping: 'Kolommen aanpassen',
+    fromTo: (from, to) => `${from} t/m ${to}`,
+    sample: 'Voorbeelddata: verzonnen klanten',
+  },
+  skipReasons: {
+    'missing-customer': 'geen klant',
+    'missing-date': 'geen datum',
+    'unreadable-date': 'datum onleesbaar',
+    'unreadable-end-date': 'einddatum onleesbaar',
+    'end-before-start': 'einddatum vóór startdatum',
+    'unreadable-tenure': 'looptijd onleesbaar',
+  },
+  warnings: {
+    'unreadable-amount': 'het bedrag was onleesbaar en telt als 0',
+  },
+  exportColumns: {
+    row: 'rij',
+    reason: 'reden',
+    value: 'waarde',
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * The page's side of the engine worker. One worker per opened file: cancelling a read, or a read
+ * that stops making progress (a workbook that sends SheetJS into a spin), terminates that worker
+ * and nothing else, so the analysis the user already had stays untouched.
+ */
+import type { Mapping } from '../core/ingest/detect.ts';
+import type { EngineRequest, EngineResponse, IngestAnswer, ReadAnswer } from './engine-protocol.ts';
+import type { ReadProgress } from './read-types.ts';
+
+/** A read that reports no progress for this long is stopped as 'timeout'. */
+export const defaultWatchdogMs = 60_000;
+
+interface Pending {
+  resolve(response: EngineResponse): void;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export class EngineClient {
+  #worker: Worker;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #watchdogMs: number;
+  #stopped: 'cancelled' | 'timeout' | 'crashed' | null = null;
+
+  constructor(watchdogMs = defaultWatchdogMs) {
+    this.#watchdogMs = watchdogMs;
+    this.#worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
+    this.#worker.onmessage = (event: MessageEvent<EngineResponse>) => this.#receive(event.data);
+    this.#worker.onerror = (event) => {
+      event.preventDefault();
+      this.#stop('crashed');
+    };
+  }
+
+  /** Reads a file (or pasted text as a Blob) in the worker. */
+  read(
+    file: Blob,
+    name: string,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<ReadAnswer> {
+    return this.#request({ type: 'read', id: this.#nextId++, file, name }, onProgress).then(
+      (response) => {
+        if (response.type === 'read') return response.answer;
+        // A worker that died mid-read almost always ran out of memory on a huge file.
+        const codes = { cancelled: 'cancelled', timeout: 'timeout', crashed: 'too-large' } as const;
+        const code = this.#stopped ? codes[this.#stopped] : 'format-unknown';
+        return { ok: false, code } as const;
+      },
+    );
+  }
+
+  /** Builds the dataset of one sheet with the confirmed mapping. */
+  ingest(sheetName: string, mapping: Mapping, referenceDay: number): Promise<IngestAnswer | null> {
+    return this.#request({
+      type: 'ingest',
+      id: this.#nextId++,
+      sheetName,
+      mapping,
+      referenceDay,
+    }).then((response) => (response.type === 'ingest' ? response.answer : null));
+  }
+
+  /** Stops whatever the worker is doing; pending requests end as cancelled. */
+  cancel(): void {
+    this.#stop('cancelled');
+  }
+
+  /** Ends the worker for good (a new file replaced it). */
+  dispose(): void {
+    clearTimeout(this.#watchdog);
+    this.#worker.terminate();
+    this.#pending.clear();
+  }
+
+  #request(
+    request: EngineRequest,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<EngineResponse> {
+    if (this.#stopped) {
+      return Promise.resolve({ type: 'failed', id: request.id, message: this.#stopped });
+    }
+    return new Promise((resolve) => {
+      this.#pending.set(request.id, { resolve, onProgress });
+      this.#armWatchdog();
+      this.#worker.postMessage(request);
+    });
+  }
+
+  #receive(response: EngineResponse): void {
+    const pending = this.#pending.get(response.id);
+    if (!pending) return;
+    if (response.type === 'progress') {
+      this.#armWatchdog();
+      pending.onProgress?.(response.progress);
+      return;
+    }
+    this.#pending.delete(response.id);
+    if (this.#pending.size === 0) clearTimeout(this.#watchdog);
+    pending.resolve(response);
+  }
+
+  #armWatchdog(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => this.#stop('timeout'), this.#watchdogMs);
+  }
+
+  #stop(reason: 'cancelled' | 'timeout' | 'crashed'): void {
+    this.#stopped = reason;
+    clearTimeout(this.#watchdog);
+    this.#worker.terminate();
+    for (const [id, pending] of this.#pending) {
+      pending.resolve({ type: 'failed', id, message: reason });
+    }
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The messages between the page and the engine worker, typed once for both sides. Every request
+ * carries an id; the answer carries the same id, so an answer to a request the page has since
+ * replaced can be recognised and dropped (the latest request wins).
+ */
+import type { Detection, Mapping } from '../core/ingest/detect.ts';
+import type {
+  ImportSummary,
+  MappingIssue,
+  RowProblem,
+  RowWarning,
+  SkipReason,
+} from '../core/ingest/ingest.ts';
+import type { RawCell } from '../core/ingest/raw-table.ts';
+import type { ReadFailureCode, ReadProgress } from './read-types.ts';
+import type { ReadFormat } from './read-file.ts';
+
+export type EngineRequest =
+  | { readonly type: 'read'; readonly id: number; readonly file: Blob; readonly name: string }
+  | {
+      readonly type: 'ingest';
+      readonly id: number;
+      /** The sheet's name, as listed in the read answer. */
+      readonly sheetName: string;
+      readonly mapping: Mapping;
+      readonly referenceDay: number;
+    };
+
+/** One sheet of a read file, as the mapping screen needs it. */
+export interface SheetOverview {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly rowCount: number;
+  readonly detection: Detection;
+  /** The rows from the top down to a few dozen data rows, to preview the mapping on. */
+  readonly previewRows: readonly (readonly RawCell[])[];
+  readonly date1904: boolean;
+}
+
+export type ReadAnswer =
+  | {
+      readonly ok: true;
+      readonly format: ReadFormat;
+      readonly encoding: string | null;
+      readonly sheets: readonly SheetOverview[];
+    }
+  | { readonly ok: false; readonly code: ReadFailureCode };
+
+export type IngestAnswer =
+  | {
+      readonly ok: true;
+      readonly summary: ImportSummary;
+      readonly skippedRows: readonly RowProblem<SkipReason>[];
+      readonly warningRows: readonly RowProblem<RowWarning>[];
+    }
+  | { readonly ok: false; readonly issue: MappingIssue };
+
+export type EngineResponse =
+  | { readonly type: 'progress'; readonly id: number; readonly progress: ReadProgress }
+  | { readonly type: 'read'; readonly id: number; readonly answer: ReadAnswer }
+  | { readonly type: 'ingest'; readonly id: number; readonly answer: IngestAnswer }
+  /** An exception the engine did not expect: a bug, reported instead of hanging the page. */
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/** Data rows shown under the header on the mapping screen. */
+export const previewDataRows = 12;

@@ -1,0 +1,93 @@
+/**
+ * The engine worker: reads the file, keeps its raw sheets, and builds the dataset for the chosen
+ * sheet and mapping, so that parsing a large file never blocks the page. PapaParse runs here, in
+ * our own module worker, because its built-in worker breaks under a strict CSP.
+ */
+/// <reference lib="webworker" />
+import { detect } from '../core/ingest/detect.ts';
+import { ingest } from '../core/ingest/ingest.ts';
+import type { Dataset } from '../core/model/dataset.ts';
+import type { ReadSheet } from './read-types.ts';
+import { readFile } from './read-file.ts';
+import {
+  previewDataRows,
+  type EngineRequest,
+  type EngineResponse,
+  type SheetOverview,
+} from './engine-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let sheets: readonly ReadSheet[] = [];
+/** The dataset of the current analysis; kept here so the page never holds a million rows. */
+let dataset: Dataset | null = null;
+
+function post(message: EngineResponse): void {
+  self.postMessage(message);
+}
+
+function overview(sheet: ReadSheet): SheetOverview {
+  const detection = detect(sheet.table);
+  const headerRow = detection.mapping.headerRow;
+  const previewEnd = Math.max(headerRow, 0) + 1 + previewDataRows + 10;
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    rowCount: detection.dataRows,
+    detection,
+    previewRows: sheet.table.rows.slice(0, previewEnd),
+    date1904: sheet.table.date1904,
+  };
+}
+
+async function handle(request: EngineRequest): Promise<void> {
+  if (request.type === 'read') {
+    const bytes = new Uint8Array(await request.file.arrayBuffer());
+    const result = readFile(bytes, request.name, {
+      onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
+    });
+    if (!result.ok) {
+      post({ type: 'read', id: request.id, answer: { ok: false, code: result.code } });
+      return;
+    }
+    sheets = result.sheets;
+    const overviews = sheets.map(overview).filter((sheet) => sheet.rowCount > 0);
+    post({
+      type: 'read',
+      id: request.id,
+      answer:
+        overviews.length === 0
+          ? { ok: false, code: 'no-data' }
+          : { ok: true, format: result.format, encoding: result.encoding, sheets: overviews },
+    });
+    return;
+  }
+  const sheet = sheets.find((candidate) => candidate.name === request.sheetName) ?? sheets[0];
+  const result = ingest(sheet.table, request.mapping, { referenceDay: request.referenceDay });
+  if (!result.ok) {
+    post({ type: 'ingest', id: request.id, answer: result });
+    return;
+  }
+  dataset = result.dataset;
+  post({
+    type: 'ingest',
+    id: request.id,
+    answer: {
+      ok: true,
+      summary: result.summary,
+      skippedRows: result.skippedRows,
+      warningRows: result.warningRows,
+    },
+  });
+}
+
+self.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    post({
+      type: 'failed',
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  });
+};
