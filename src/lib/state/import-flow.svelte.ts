@@ -3,46 +3,16 @@
  * the import summary. The analysis already open is kept elsewhere and only replaced when this
  * import succeeds, so a bad file never costs the user what they had.
  */
-import { detect, firstDataRow, type Mapping } from '../core/ingest/detect.ts';
-import { ingest, type IngestResult, type SkipReason } from '../core/ingest/ingest.ts';
-import { cellText } from '../core/ingest/raw-table.ts';
-import { NO_DAY } from '../core/model/dataset.ts';
+import { detect, type Mapping } from '../core/ingest/detect.ts';
+import { ingest, type IngestResult } from '../core/ingest/ingest.ts';
 import type { ColumnRole } from '../core/ingest/roles.ts';
 import { singleRoles } from '../core/ingest/roles.ts';
-import { epochDay } from '../core/model/days.ts';
 import { EngineClient } from '../io/engine-client.ts';
-import {
-  previewDataRows,
-  type IngestAnswer,
-  type ReadAnswer,
-  type SheetOverview,
-} from '../io/engine-protocol.ts';
+import type { IngestAnswer, ReadAnswer, SheetOverview } from '../io/engine-protocol.ts';
+import { previewRows, today, type PreviewRow } from './preview.ts';
 import type { ReadFailureCode, ReadProgress } from '../io/read-types.ts';
 
-/** One row of the mapping preview: the raw text beside what it will be read as. */
-export interface PreviewRow {
-  readonly rowNumber: number;
-  readonly cells: readonly string[];
-  readonly read:
-    | {
-        readonly customer: string;
-        readonly day: number | null;
-        readonly endDay: number | null;
-        readonly amount: number | null;
-        readonly refund: boolean;
-      }
-    | { readonly skipped: SkipReason }
-    /** The mapping cannot be used at all (no customer column, …): nothing to show per row. */
-    | null;
-}
-
 export type ImportStage = 'reading' | 'mapping' | 'ingesting' | 'done';
-
-/** Today as an epoch day in the user's calendar: the reference day of snapshot exports. */
-export function today(): number {
-  const now = new Date();
-  return epochDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 export class ImportFlow {
   readonly fileName: string;
@@ -79,52 +49,11 @@ export class ImportFlow {
   });
 
   /** The first data rows, each with how it is read under the current mapping. */
-  readonly previewTable: readonly PreviewRow[] = $derived.by(() => {
-    const sheet = this.sheet;
-    const mapping = this.mapping;
-    const result = this.preview;
-    if (!sheet || !mapping || !result) return [];
-    const rows: PreviewRow[] = [];
-    const usedAt = new Map<number, number>();
-    const skippedAt = new Map<number, SkipReason>();
-    if (result.ok) {
-      result.dataset.sourceRow.forEach((rowNumber, index) => usedAt.set(rowNumber, index));
-      for (const problem of result.skippedRows) skippedAt.set(problem.row, problem.code);
-    }
-    const columns = sheet.detection.columnCount;
-    for (
-      let index = firstDataRow(sheet.previewRows, mapping.headerRow);
-      index < sheet.previewRows.length && rows.length < previewDataRows;
-      index += 1
-    ) {
-      const raw = sheet.previewRows[index];
-      const cells = Array.from({ length: columns }, (_, column) => cellText(raw[column]));
-      if (cells.every((cell) => cell === '')) continue;
-      const rowNumber = index + 1;
-      const used = usedAt.get(rowNumber);
-      const skipped = skippedAt.get(rowNumber);
-      if (result.ok && used !== undefined) {
-        const { dataset } = result;
-        const end = dataset.endDay?.[used] ?? NO_DAY;
-        rows.push({
-          rowNumber,
-          cells,
-          read: {
-            customer: dataset.customerKeys[dataset.customer[used]],
-            day: dataset.day[used] === NO_DAY ? null : dataset.day[used],
-            endDay: end === NO_DAY ? null : end,
-            amount: dataset.amount ? dataset.amount[used] : null,
-            refund: dataset.refund[used] === 1,
-          },
-        });
-      } else if (skipped) {
-        rows.push({ rowNumber, cells, read: { skipped } });
-      } else {
-        rows.push({ rowNumber, cells, read: null });
-      }
-    }
-    return rows;
-  });
+  readonly previewTable: readonly PreviewRow[] = $derived(
+    this.sheet && this.mapping && this.preview
+      ? previewRows(this.sheet, this.mapping, this.preview)
+      : [],
+  );
 
   async read(file: Blob): Promise<ReadAnswer> {
     const answer = await this.client.read(file, this.fileName, (progress) => {

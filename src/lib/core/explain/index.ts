@@ -1,0 +1,2 @@
+export * from './formula.ts';
+export * from './explanation.ts';

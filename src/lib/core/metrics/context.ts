@@ -1,0 +1,145 @@
+/**
+ * Everything a metric needs, built once per (dataset, settings): the activity index, the periods
+ * and their boundaries. Metrics are functions of (context, period index).
+ */
+import type { Dataset } from '../model/dataset.ts';
+import { NO_DAY } from '../model/days.ts';
+import {
+  customPeriod,
+  listPeriods,
+  type DayRange,
+  type Period,
+  type PeriodUnit,
+} from '../model/periods.ts';
+import type { Definitions, RefundsRule } from '../explain/explanation.ts';
+import {
+  buildActivityIndex,
+  DEFAULT_WINDOW_DAYS,
+  LIST_END_DAY,
+  type ActivityIndex,
+} from './activity.ts';
+
+export interface AnalysisSettings {
+  /** Period unit, or 'custom' for one period given by `range`. */
+  readonly unit: PeriodUnit | 'custom';
+  /**
+   * With 'custom': the one period. With a calendar unit: only the periods overlapping this range
+   * are reported (whole calendar periods, not clipped). Epoch days, inclusive.
+   */
+  readonly range?: DayRange;
+  /** Activity window W for orders, in days (default 365). */
+  readonly windowDays?: number;
+  /** Refund rows: 'include' (their negative amounts reduce revenue, default) or 'ignore'. */
+  readonly refunds?: RefundsRule;
+}
+
+export interface ResolvedSettings {
+  readonly unit: PeriodUnit | 'custom';
+  readonly range: DayRange | null;
+  readonly windowDays: number;
+  readonly refunds: RefundsRule;
+}
+
+export interface MetricContext {
+  readonly dataset: Dataset;
+  readonly settings: ResolvedSettings;
+  readonly activity: ActivityIndex;
+  /** Consecutive periods (each starts the day after the previous one ends). */
+  readonly periods: readonly Period[];
+  /**
+   * The measuring moments: boundaries[p] = t0 of period p (the day before its first day) and
+   * boundaries[p + 1] = t1 of period p (its last day). Consecutive periods share a moment, so the
+   * end count E of one period is the start count S of the next.
+   */
+  readonly boundaries: Int32Array;
+}
+
+export function resolveSettings(settings: AnalysisSettings): ResolvedSettings {
+  return {
+    unit: settings.unit,
+    range: settings.range ?? null,
+    windowDays: normalizeWindow(settings.windowDays),
+    refunds: settings.refunds ?? 'include',
+  };
+}
+
+/**
+ * W as used: whole days from 1 to 1,000,000; a missing or non-finite value gives the default 365.
+ * @example normalizeWindow(30.7) === 30; normalizeWindow(0) === 1; normalizeWindow(NaN) === 365
+ */
+export function normalizeWindow(windowDays: number | undefined): number {
+  if (windowDays === undefined || !Number.isFinite(windowDays)) return DEFAULT_WINDOW_DAYS;
+  return Math.max(1, Math.min(Math.floor(windowDays), 1_000_000));
+}
+
+/**
+ * Builds the context. Periods: two lists give the single symbolic period (0, 1]; otherwise the
+ * periods from the first to the last day of the data (or overlapping `range`); 'custom' without a
+ * range falls back to the whole data range as one period. No dated rows → no periods.
+ * @example createContext(orders, { unit: 'month' }).periods.map((p) => p.label)
+ */
+export function createContext(dataset: Dataset, settings: AnalysisSettings): MetricContext {
+  const resolved = resolveSettings(settings);
+  const activity = buildActivityIndex(dataset, resolved.windowDays, resolved.refunds);
+  let periods: Period[];
+  if (dataset.kind === 'lists') {
+    periods = [
+      {
+        unit: 'lists',
+        key: 0,
+        label: '',
+        first: LIST_END_DAY,
+        last: LIST_END_DAY,
+        complete: true,
+      },
+    ];
+  } else if (resolved.unit === 'custom') {
+    const range =
+      resolved.range ??
+      (activity.dataFirstDay === NO_DAY
+        ? null
+        : { from: activity.dataFirstDay, to: activity.dataLastDay });
+    // A range ending before it starts is no period at all (not an error: the UI prevents it).
+    periods =
+      range === null || range.to < range.from ? [] : [customPeriod(range, activity.dataLastDay)];
+  } else if (activity.dataFirstDay === NO_DAY) {
+    periods = [];
+  } else {
+    const from = resolved.range?.from ?? activity.dataFirstDay;
+    const to = resolved.range?.to ?? activity.dataLastDay;
+    periods = listPeriods(from, to, resolved.unit, activity.dataLastDay);
+  }
+  const boundaries = new Int32Array(periods.length + 1);
+  if (periods.length > 0) boundaries[0] = periods[0].first - 1;
+  for (let p = 0; p < periods.length; p++) boundaries[p + 1] = periods[p].last;
+  return { dataset, settings: resolved, activity, periods, boundaries };
+}
+
+/** The definitions in force for an explanation of period p. */
+export function definitionsFor(context: MetricContext, p: number | null): Definitions {
+  const period = p === null ? null : context.periods[p];
+  return {
+    inputKind: context.dataset.kind,
+    period:
+      period === undefined || period === null
+        ? null
+        : { ...period, t0: period.first - 1, t1: period.last },
+    windowDays: context.activity.windowDays,
+    refunds: context.dataset.kind === 'orders' ? context.settings.refunds : null,
+  };
+}
+
+/**
+ * Index of the period containing day d: p with boundaries[p] < d ≤ boundaries[p + 1];
+ * −1 before the first period, periods.length after the last.
+ */
+export function periodIndexOf(boundaries: Int32Array, d: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
