@@ -9,6 +9,7 @@ import type { ColumnRole } from '../core/ingest/roles.ts';
 import type { DateOrder } from '../core/ingest/parse-date.ts';
 import type { DetectionNote } from '../core/ingest/detect.ts';
 import type { MappingIssue, RowWarning, SkipReason } from '../core/ingest/ingest.ts';
+import type { PeriodUnit } from '../core/model/periods.ts';
 
 export interface Messages {
   readonly app: {
@@ -101,5 +102,106 @@ export interface Messages {
     readonly row: string;
     readonly reason: string;
     readonly value: string;
+  };
+  readonly nav: {
+    readonly overview: string;
+    readonly data: string;
+    readonly calculator: string;
+    readonly label: string;
+  };
+  readonly overview: {
+    readonly heading: string;
+    readonly computing: string;
+    readonly unit: string;
+    readonly units: Readonly<Record<PeriodUnit | 'custom', string>>;
+    readonly period: string;
+    readonly from: string;
+    readonly to: string;
+    readonly apply: string;
+    readonly incomplete: string;
+    readonly incompleteNote: string;
+    readonly window: string;
+    readonly windowDays: string;
+    readonly windowSentence: (days: string) => string;
+    readonly refunds: string;
+    readonly refundsInclude: string;
+    readonly refundsIgnore: string;
+    readonly noPeriods: string;
+    readonly change: (change: string, previous: string) => string;
+    readonly noChange: (previous: string) => string;
+    readonly points: (value: string) => string;
+    readonly noRate: string;
+    readonly howCalculated: string;
+    readonly trendHeading: string;
+    readonly trendChartLabel: (from: string, to: string) => string;
+    readonly newReturningHeading: string;
+    readonly tableHeading: string;
+    readonly columns: {
+      readonly period: string;
+      readonly start: string;
+      readonly end: string;
+      readonly newCustomers: string;
+      readonly crr: string;
+      readonly exactRetention: string;
+      readonly churn: string;
+      readonly lost: string;
+      readonly reactivated: string;
+      readonly repeatRate: string;
+      readonly returning: string;
+      readonly revenue: string;
+      readonly complete: string;
+    };
+    readonly yes: string;
+    readonly no: string;
+    readonly cards: {
+      readonly crr: string;
+      readonly exactRetention: string;
+      readonly churn: string;
+      readonly start: string;
+      readonly end: string;
+      readonly newCustomers: string;
+      readonly lost: string;
+      readonly reactivated: string;
+      readonly repeatRate: string;
+      readonly newVsReturning: string;
+      readonly revenue: string;
+      readonly twoOrMore: string;
+    };
+    readonly newVsReturningValue: (fresh: string, returning: string) => string;
+    readonly exportTable: string;
+  };
+  readonly explain: {
+    readonly close: string;
+    readonly inSymbols: string;
+    readonly withNumbers: string;
+    readonly steps: string;
+    readonly definitions: string;
+    readonly notes: string;
+    readonly customersOf: (term: string, count: string) => string;
+    readonly showCustomers: (term: string) => string;
+    readonly exportCustomers: string;
+    readonly customerColumns: {
+      readonly key: string;
+      readonly first: string;
+      readonly last: string;
+      readonly purchases: string;
+      readonly revenue: string;
+    };
+    readonly conventionsHeading: string;
+    readonly moreRows: (count: string) => string;
+  };
+  readonly calculator: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly mode: string;
+    readonly modeEnd: string;
+    readonly modeLost: string;
+    readonly start: string;
+    readonly end: string;
+    readonly newCustomers: string;
+    readonly lost: string;
+    readonly presets: string;
+    readonly preset: (index: number) => string;
+    readonly invalid: string;
   };
 }

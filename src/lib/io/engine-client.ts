@@ -4,6 +4,8 @@
  * and nothing else, so the analysis the user already had stays untouched.
  */
 import type { Mapping } from '../core/ingest/detect.ts';
+import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
+import type { Explanation, MetricId } from '../core/explain/index.ts';
 import type { EngineRequest, EngineResponse, IngestAnswer, ReadAnswer } from './engine-protocol.ts';
 import type { ReadProgress } from './read-types.ts';
 
@@ -18,6 +20,7 @@ interface Pending {
 export class EngineClient {
   #worker: Worker;
   #nextId = 1;
+  #latestAnalyze = 0;
   #pending = new Map<number, Pending>();
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #watchdogMs: number;
@@ -59,6 +62,30 @@ export class EngineClient {
       mapping,
       referenceDay,
     }).then((response) => (response.type === 'ingest' ? response.answer : null));
+  }
+
+  /**
+   * The report for these settings, or null when a newer analyze request was sent meanwhile (the
+   * latest request wins, so quick changes of period never show an older answer last).
+   */
+  async analyze(settings: AnalysisSettings): Promise<Report | null> {
+    const id = this.#nextId++;
+    this.#latestAnalyze = id;
+    const response = await this.#request({ type: 'analyze', id, settings });
+    if (id !== this.#latestAnalyze || response.type !== 'analyze') return null;
+    return response.report;
+  }
+
+  /** The worked example of a metric for a period of the latest report. */
+  async explain(metric: MetricId, period: number): Promise<Explanation | null> {
+    const response = await this.#request({ type: 'explain', id: this.#nextId++, metric, period });
+    return response.type === 'explain' ? response.explanation : null;
+  }
+
+  /** Details of customers by code, for the lists behind a number. */
+  async details(customers: readonly number[]): Promise<readonly CustomerDetail[]> {
+    const response = await this.#request({ type: 'details', id: this.#nextId++, customers });
+    return response.type === 'details' ? response.details : [];
   }
 
   /** Stops whatever the worker is doing; pending requests end as cancelled. */

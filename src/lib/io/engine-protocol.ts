@@ -12,6 +12,8 @@ import type {
   SkipReason,
 } from '../core/ingest/ingest.ts';
 import type { RawCell } from '../core/ingest/raw-table.ts';
+import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
+import type { Explanation, MetricId } from '../core/explain/index.ts';
 import type { ReadFailureCode, ReadProgress } from './read-types.ts';
 import type { ReadFormat } from './read-file.ts';
 
@@ -24,7 +26,18 @@ export type EngineRequest =
       readonly sheetName: string;
       readonly mapping: Mapping;
       readonly referenceDay: number;
-    };
+    }
+  /** Computes the report of the open dataset; a newer request makes older answers stale. */
+  | { readonly type: 'analyze'; readonly id: number; readonly settings: AnalysisSettings }
+  /** The worked example of a metric for a period of the last report. */
+  | {
+      readonly type: 'explain';
+      readonly id: number;
+      readonly metric: MetricId;
+      readonly period: number;
+    }
+  /** Key, first and last purchase, orders and revenue of the given customers. */
+  | { readonly type: 'details'; readonly id: number; readonly customers: readonly number[] };
 
 /** One sheet of a read file, as the mapping screen needs it. */
 export interface SheetOverview {
@@ -59,6 +72,9 @@ export type EngineResponse =
   | { readonly type: 'progress'; readonly id: number; readonly progress: ReadProgress }
   | { readonly type: 'read'; readonly id: number; readonly answer: ReadAnswer }
   | { readonly type: 'ingest'; readonly id: number; readonly answer: IngestAnswer }
+  | { readonly type: 'analyze'; readonly id: number; readonly report: Report | null }
+  | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation | null }
+  | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
   /** An exception the engine did not expect: a bug, reported instead of hanging the page. */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 

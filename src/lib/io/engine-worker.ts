@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import { detect } from '../core/ingest/detect.ts';
 import { ingest } from '../core/ingest/ingest.ts';
+import { createAnalysis, type Analysis } from '../core/analyze.ts';
 import type { Dataset } from '../core/model/dataset.ts';
 import type { ReadSheet } from './read-types.ts';
 import { readFile } from './read-file.ts';
@@ -21,6 +22,8 @@ declare const self: DedicatedWorkerGlobalScope;
 let sheets: readonly ReadSheet[] = [];
 /** The dataset of the current analysis; kept here so the page never holds a million rows. */
 let dataset: Dataset | null = null;
+/** The analysis of the last report, which explains its numbers and lists their customers. */
+let analysis: Analysis | null = null;
 
 function post(message: EngineResponse): void {
   self.postMessage(message);
@@ -62,6 +65,24 @@ async function handle(request: EngineRequest): Promise<void> {
     });
     return;
   }
+  if (request.type === 'analyze') {
+    analysis = dataset ? createAnalysis(dataset, request.settings) : null;
+    post({ type: 'analyze', id: request.id, report: analysis?.report ?? null });
+    return;
+  }
+  if (request.type === 'explain') {
+    const explanation = analysis?.explain(request.metric, request.period) ?? null;
+    post({ type: 'explain', id: request.id, explanation });
+    return;
+  }
+  if (request.type === 'details') {
+    post({
+      type: 'details',
+      id: request.id,
+      details: analysis?.customerDetails(request.customers) ?? [],
+    });
+    return;
+  }
   const sheet = sheets.find((candidate) => candidate.name === request.sheetName) ?? sheets[0];
   const result = ingest(sheet.table, request.mapping, { referenceDay: request.referenceDay });
   if (!result.ok) {
@@ -69,6 +90,7 @@ async function handle(request: EngineRequest): Promise<void> {
     return;
   }
   dataset = result.dataset;
+  analysis = null;
   post({
     type: 'ingest',
     id: request.id,

@@ -2,10 +2,14 @@
  * The whole page's state: which screen is shown, the import under way, and the analysis that is
  * open. A new import replaces the open analysis only once it has succeeded.
  */
+import { AnalysisView } from './analysis.svelte.ts';
 import { ImportFlow } from './import-flow.svelte.ts';
 import { Settings } from './settings.svelte.ts';
 
-export type Screen = 'start' | 'import' | 'summary';
+export type Screen = 'start' | 'import' | 'analysis' | 'calculator';
+
+/** The tabs of an open analysis. */
+export type AnalysisTab = 'overview' | 'data';
 
 /** The built-in samples, served from our own origin (public/sample). */
 export const samples = {
@@ -20,6 +24,9 @@ export class AppState {
   pending = $state<ImportFlow | null>(null);
   /** The import whose analysis is open. */
   current = $state<ImportFlow | null>(null);
+  /** The numbers of the open analysis. */
+  analysis = $state<AnalysisView | null>(null);
+  tab = $state<AnalysisTab>('overview');
 
   /** Reads a dropped, chosen or pasted file. */
   async open(file: Blob, name: string, isSample = false): Promise<void> {
@@ -47,7 +54,27 @@ export class AppState {
     if (this.current && this.current !== flow) this.current.client.dispose();
     this.current = flow;
     this.pending = null;
-    this.screen = 'summary';
+    const summary = flow.result?.summary;
+    const analysis = new AnalysisView(
+      flow.client,
+      summary?.kind ?? 'orders',
+      flow.mapping?.roles.some((role) => role === 'amount' || role === 'price') ?? false,
+    );
+    this.analysis = analysis;
+    this.tab = 'overview';
+    this.screen = 'analysis';
+    await analysis.refresh();
+  }
+
+  /** Shows the open analysis again (from the start screen or the calculator). */
+  showAnalysis(tab: AnalysisTab = 'overview'): void {
+    if (!this.current) return;
+    this.tab = tab;
+    this.screen = 'analysis';
+  }
+
+  showCalculator(): void {
+    this.screen = 'calculator';
   }
 
   /** Back to the start screen; the open analysis, if any, stays open. */

@@ -1,0 +1,214 @@
+/**
+ * What the command line prints: one plain JSON-able object built in one place (`buildReport`),
+ * and a short English text rendering of it. The engine has no prose (ARCHITECTURE.md), so the
+ * words for codes live here.
+ */
+import type { DetectionNote, Mapping } from '../lib/core/ingest/detect.ts';
+import type { IngestResult, SkipReason } from '../lib/core/ingest/ingest.ts';
+import type { ColumnRole } from '../lib/core/ingest/roles.ts';
+import type { InputKind } from '../lib/core/model/dataset.ts';
+import { isoDate } from '../lib/core/model/days.ts';
+import type { PeriodUnit } from '../lib/core/model/periods.ts';
+import type { ReadFormat } from '../lib/io/read-file.ts';
+import type { CsvDelimiter } from '../lib/io/read-csv.ts';
+import type { TextEncodingName } from '../lib/io/decode.ts';
+
+/** How many row numbers per skip reason are listed (the full list is for the app's export). */
+export const SHOWN_ROW_NUMBERS = 10;
+
+/** The command line's report: what was read and how (the `--json` output). */
+export interface CliReport {
+  readonly file: string;
+  readonly format: ReadFormat;
+  /** Text files only. */
+  readonly encoding: TextEncodingName | null;
+  /** Text files only; 'whitespace' for fixed-width files such as CDNOW. */
+  readonly delimiter: CsvDelimiter | null;
+  readonly sheet: string;
+  readonly kind: InputKind;
+  readonly settings: {
+    readonly period: PeriodUnit;
+    readonly windowDays: number;
+    /** The day a snapshot without dates was taken; null when the file has dates. */
+    readonly referenceDate: string | null;
+  };
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly customers: number;
+  readonly dateRange: { readonly from: string; readonly to: string } | null;
+  readonly skipped: Readonly<Record<SkipReason, number>>;
+  /** The first row numbers (as a spreadsheet shows them) per skip reason that occurred. */
+  readonly skippedRows: Readonly<Partial<Record<SkipReason, readonly number[]>>>;
+  readonly refundRows: number;
+  readonly warnings: Readonly<Record<string, number>>;
+  /** Column name (header, or 1-based number without a header) → role, every column. */
+  readonly mapping: Readonly<Record<string, ColumnRole>>;
+  readonly notes: readonly DetectionNote[];
+}
+
+/** Everything `buildReport` reads; the dataset is there for the per-period metrics to come. */
+export interface ReportInput {
+  readonly file: string;
+  readonly format: ReadFormat;
+  readonly encoding: TextEncodingName | null;
+  readonly delimiter: CsvDelimiter | null;
+  readonly sheet: string;
+  readonly headers: readonly string[];
+  readonly mapping: Mapping;
+  readonly notes: readonly DetectionNote[];
+  readonly ingested: Extract<IngestResult, { ok: true }>;
+  readonly period: PeriodUnit;
+  readonly windowDays: number;
+  readonly referenceDay: number;
+}
+
+/**
+ * Column names for the JSON mapping: the header, the column number without one, and the number
+ * added to a header that occurs twice (object keys must be unique).
+ * @example mappingNames(['Email', '', 'Email']) → ['Email', '2', 'Email (column 3)']
+ */
+export function mappingNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header, column) => {
+    let name = header === '' ? String(column + 1) : header;
+    if (seen.has(name)) name = `${name} (column ${column + 1})`;
+    seen.add(name);
+    return name;
+  });
+}
+
+/**
+ * Builds the report of one analyzed file. This is the single place where the output is put
+ * together: the per-period metrics (`periods`, from core's `analyze(dataset, settings)` with
+ * `settings.period` and `settings.windowDays`) are to be added here.
+ */
+export function buildReport(input: ReportInput): CliReport {
+  const { summary, skippedRows } = input.ingested;
+  const names = mappingNames(input.headers);
+  const mapping: Record<string, ColumnRole> = {};
+  input.mapping.roles.forEach((role, column) => {
+    mapping[names[column]] = role;
+  });
+  const rowNumbers: Partial<Record<SkipReason, number[]>> = {};
+  for (const { row, code } of skippedRows) {
+    const list = (rowNumbers[code] ??= []);
+    if (list.length < SHOWN_ROW_NUMBERS) list.push(row);
+  }
+  const snapshot = input.mapping.kind === 'subscriptions' && !input.mapping.roles.includes('date');
+  return {
+    file: input.file,
+    format: input.format,
+    encoding: input.encoding,
+    delimiter: input.delimiter,
+    sheet: input.sheet,
+    kind: summary.kind,
+    settings: {
+      period: input.period,
+      windowDays: input.windowDays,
+      referenceDate: snapshot ? isoDate(input.referenceDay) : null,
+    },
+    rowsRead: summary.rowsRead,
+    rowsUsed: summary.rowsUsed,
+    customers: summary.customers,
+    dateRange: summary.dateRange
+      ? { from: isoDate(summary.dateRange.from), to: isoDate(summary.dateRange.to) }
+      : null,
+    skipped: summary.skipped,
+    skippedRows: rowNumbers,
+    refundRows: summary.refundRows,
+    warnings: summary.warnings,
+    mapping,
+    notes: input.notes,
+  };
+}
+
+const skipWords: Record<SkipReason, string> = {
+  'missing-customer': 'no customer',
+  'missing-date': 'no date',
+  'unreadable-date': 'unreadable date',
+  'unreadable-end-date': 'unreadable end date',
+  'end-before-start': 'end date before start date',
+  'unreadable-tenure': 'unreadable tenure',
+};
+
+const noteWords: Record<DetectionNote, string> = {
+  'no-customer-column': 'no customer column was recognised (use --customer)',
+  'no-date-column': 'no date column was recognised (use --date)',
+  'ambiguous-date-order':
+    'every date fits both day-first and month-first; read as day-first (use --date-order mdy to change)',
+  'no-header': 'the file has no header row: columns are named by number',
+  'no-amount-column': 'no amount column: revenue figures will be missing (use --amount)',
+};
+
+const delimiterWords: Record<CsvDelimiter, string> = {
+  ',': 'comma-separated',
+  ';': 'semicolon-separated',
+  '\t': 'tab-separated',
+  '|': 'pipe-separated',
+  whitespace: 'whitespace-separated',
+};
+
+/** Roles in the order a reader looks for them; 'ignore' is left out of the text. */
+const roleOrder: readonly ColumnRole[] = [
+  'customer',
+  'date',
+  'end',
+  'amount',
+  'quantity',
+  'price',
+  'order',
+  'status',
+  'tenure',
+  'churned',
+  'category',
+];
+
+const count = (value: number) => value.toLocaleString('en-US');
+const plural = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? '' : 's'}`;
+
+/**
+ * The report as a few lines of English for a terminal.
+ * @example formatText(report) → 'CDNOW_sample.txt (csv, whitespace-separated, utf-8)\n  Read as:    orders\n…'
+ */
+export function formatText(report: CliReport): string {
+  const how = [report.format];
+  if (report.delimiter !== null) how.push(delimiterWords[report.delimiter]);
+  if (report.encoding !== null) how.push(report.encoding);
+  const lines = [`${report.file} (${how.join(', ')})`];
+  if (report.format !== 'csv') lines.push(`  Sheet:      ${report.sheet}`);
+  lines.push(`  Read as:    ${report.kind}`);
+
+  const entries = Object.entries(report.mapping);
+  const columns = roleOrder.flatMap((role) => {
+    const named = entries.filter(([, mapped]) => mapped === role).map(([name]) => name);
+    return named.length === 0 ? [] : [`${role} = ${named.join(', ')}`];
+  });
+  lines.push(`  Columns:    ${columns.join('; ')}`);
+  lines.push(
+    `  Rows:       ${count(report.rowsRead)} read, ${count(report.rowsUsed)} used` +
+      (report.refundRows > 0 ? ` (${count(report.refundRows)} refunds or cancellations)` : ''),
+  );
+  lines.push(`  Customers:  ${count(report.customers)}`);
+  lines.push(
+    `  Dates:      ${report.dateRange ? `${report.dateRange.from} to ${report.dateRange.to}` : 'none'}` +
+      (report.settings.referenceDate !== null
+        ? ` (start dates computed from tenure before ${report.settings.referenceDate})`
+        : ''),
+  );
+  for (const [reason, skipped] of Object.entries(report.skipped) as [SkipReason, number][]) {
+    if (skipped === 0) continue;
+    const shown = report.skippedRows[reason] ?? [];
+    const more = skipped > shown.length ? ', …' : '';
+    lines.push(
+      `  Skipped:    ${plural(skipped, 'row')} with ${skipWords[reason]} (row${shown.length === 1 ? '' : 's'} ${shown.join(', ')}${more})`,
+    );
+  }
+  const unreadable = report.warnings['unreadable-amount'] ?? 0;
+  if (unreadable > 0) {
+    lines.push(`  Warning:    ${plural(unreadable, 'row')} with an unreadable amount, counted as 0`);
+  }
+  for (const note of report.notes) lines.push(`  Note:       ${noteWords[note]}`);
+  const window = report.kind === 'orders' ? `, activity window ${report.settings.windowDays} days` : '';
+  lines.push(`  Settings:   period ${report.settings.period}${window}`);
+  return `${lines.join('\n')}\n`;
+}
