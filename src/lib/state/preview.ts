@@ -4,9 +4,9 @@
  */
 import { firstDataRow, type Mapping } from '../core/ingest/detect.ts';
 import type { IngestResult, SkipReason } from '../core/ingest/ingest.ts';
-import { cellText } from '../core/ingest/raw-table.ts';
+import { cellText, isExcelDate, type RawCell } from '../core/ingest/raw-table.ts';
 import { NO_DAY } from '../core/model/dataset.ts';
-import { epochDay } from '../core/model/days.ts';
+import { epochDay, excelSerialDay, isoDate } from '../core/model/days.ts';
 import { previewDataRows, type SheetOverview } from '../io/engine-protocol.ts';
 
 /** Today as an epoch day in the user's calendar: the reference day of snapshot exports. */
@@ -32,6 +32,14 @@ export interface PreviewRow {
     | null;
 }
 
+/** A cell as the user saw it in the sheet: Excel dates as dates, not as serial numbers. */
+function displayCell(cell: RawCell | undefined, date1904: boolean): string {
+  if (cell !== undefined && isExcelDate(cell)) {
+    return isoDate(excelSerialDay(cell.excelSerial, date1904));
+  }
+  return cellText(cell);
+}
+
 export function previewRows(
   sheet: SheetOverview,
   mapping: Mapping,
@@ -51,7 +59,9 @@ export function previewRows(
     index += 1
   ) {
     const raw = sheet.previewRows[index];
-    const cells = Array.from({ length: columns }, (_, column) => cellText(raw[column]));
+    const cells = Array.from({ length: columns }, (_, column) =>
+      displayCell(raw[column], sheet.date1904),
+    );
     if (cells.every((cell) => cell === '')) continue;
     const rowNumber = index + 1;
     const used = usedAt.get(rowNumber);

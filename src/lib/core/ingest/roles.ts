@@ -451,7 +451,7 @@ export interface ValueProfile {
   readonly distinct: number;
   /** Share of filled cells that are yes/no words. */
   readonly yesNo: number;
-  /** Share of cells like "#1001" or "C536379": order or invoice numbers. */
+  /** Share of cells like "#1001", as Shopify numbers its orders ("K001" is a customer number). */
   readonly orderLike: number;
   /** Share of values with leading zeros ("0012"): identifiers, not quantities. */
   readonly leadingZeros: number;
@@ -499,7 +499,7 @@ export function profileValues(values: readonly RawCell[]): ValueProfile {
     }
     if (text.includes('@')) emails += 1;
     if (yesNoWords.has(text.toLowerCase())) yesNo += 1;
-    if (/^#\d+$|^[A-Z]{1,3}-?\d{3,}$/.test(text)) orderLike += 1;
+    if (/^#\d+$/.test(text)) orderLike += 1;
   }
   const share = (count: number) => (filled === 0 ? 0 : count / filled);
   return {
