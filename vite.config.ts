@@ -56,7 +56,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/io/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/io/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/charts/**/*.test.ts',
+            'tests/i18n/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

@@ -120,7 +120,7 @@ describe('import', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('leeg.csv is leeg');
 
     // The CDNOW analysis is still there.
-    await page.getByRole('button', { name: /← Ingelezen/ }).click();
+    await page.getByRole('button', { name: /Terug naar je analyse/ }).click();
     await page.getByRole('button', { name: 'Ingelezen bestand' }).click();
     expect(await figuresText(page)).toContain('Rijen gelezen 6.919');
   });

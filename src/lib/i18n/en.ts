@@ -23,6 +23,7 @@ export const en: Messages = {
     pastePlaceholder: 'Customer\tDate\tAmount\nC001\t2024-01-03\t12.50',
     pasteButton: 'Use pasted cells',
     pastedName: 'pasted cells',
+    backToAnalysis: 'Back to your analysis',
     sampleHeading: 'No file at hand?',
     sampleButton: 'Try with sample data',
     sampleMembersButton: 'Sample: a gym member list',

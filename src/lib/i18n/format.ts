@@ -1,5 +1,5 @@
 /**
- * Numbers, percentages, money and dates in the user's language, through Intl: "95,0 %" in Dutch,
+ * Numbers, percentages, money and dates in the user's language, through Intl: "95,0%" in Dutch,
  * "95.0%" in English. Core hands over ratios (0–1) and epoch days; only here do they become text.
  */
 import { civilDate } from '../core/model/days.ts';
@@ -34,7 +34,7 @@ export function formatNumber(language: Language, value: number, fractionDigits =
   }).format(value);
 }
 
-/** A ratio as a percentage: 0.95 → "95,0 %" (nl) / "95.0%" (en). */
+/** A ratio as a percentage: 0.95 → "95,0%" (nl) / "95.0%" (en). */
 export function formatPercent(language: Language, ratio: number, fractionDigits = 1): string {
   return numberFormat(language, {
     style: 'percent',

@@ -32,6 +32,7 @@ export interface Messages {
     readonly pastePlaceholder: string;
     readonly pasteButton: string;
     readonly pastedName: string;
+    readonly backToAnalysis: string;
     readonly sampleHeading: string;
     readonly sampleButton: string;
     readonly sampleMembersButton: string;

@@ -32,6 +32,8 @@ export const nl: Messages = {
     pasteButton: 'Gebruik geplakte cellen',
     /** File name given to pasted cells. */
     pastedName: 'geplakte cellen',
+    /** Link back to the open analysis from the start screen. */
+    backToAnalysis: 'Terug naar je analyse',
     sampleHeading: 'Nog geen bestand bij de hand?',
     sampleButton: 'Probeer met voorbeelddata',
     sampleMembersButton: 'Voorbeeld: ledenlijst van een sportschool',

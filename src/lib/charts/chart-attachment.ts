@@ -1,0 +1,81 @@
+/**
+ * The one place a Chart.js chart is born and dies: a Svelte 5 attachment for
+ * `<canvas aria-label={summary} {@attach chart(config)}></canvas>` (it adds `role="img"`).
+ *
+ * Content-Security-Policy (the app allows no 'unsafe-inline' style and no eval): checked in the
+ * Chart.js 4.6.1 sources. It injects no <style> element (version 2 did, for its resize monitor;
+ * 3+ uses ResizeObserver) and has no eval or `new Function`. It sets `canvas.style.display`,
+ * `boxSizing`, `width` and `height` as CSSOM properties and restores them on destroy; CSP's
+ * style-src governs style elements and parsed style attributes, not CSSOM writes, so a strict
+ * policy allows them. The browser test runs the attachment and checks pixels are drawn.
+ */
+import type { Attachment } from 'svelte/attachments';
+import type { Chart, ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js';
+
+/** The registered Chart class; the chunk is fetched on first use, then comes from the cache. */
+function loadChart(): Promise<typeof Chart> {
+  return import('./chart-registry.ts').then((module) => module.Chart);
+}
+
+/**
+ * A copy Chart.js may mutate: it writes defaults into `data` and `options` and patches the data
+ * arrays' push/splice to watch them. The caller's config (often a `$derived` shared with the table
+ * beside the chart) must stay untouched and free of Chart.js listeners.
+ */
+function ownCopy<TType extends ChartType, TData, TLabel>(
+  config: ChartConfiguration<TType, TData, TLabel>,
+): ChartConfiguration<TType, TData, TLabel> {
+  return {
+    ...config,
+    data: {
+      ...config.data,
+      labels: config.data.labels === undefined ? undefined : [...config.data.labels],
+      datasets: config.data.datasets.map((dataset) => ({
+        ...dataset,
+        data: (Array.isArray(dataset.data) ? [...dataset.data] : dataset.data) as TData,
+      })),
+    },
+    options: config.options === undefined ? undefined : { ...config.options },
+  };
+}
+
+/**
+ * Attachment that draws `config` on the canvas; a new config re-runs it (old chart destroyed, new
+ * one created). It gives the canvas `role="img"`; the caller gives the `aria-label`, the table
+ * beside the chart, and a parent with a height (the chart fills it).
+ * @example <canvas aria-label={summary} {@attach chart(trendConfig(rows, labels, 'nl'))}></canvas>
+ */
+export function chart<
+  TType extends ChartType = ChartType,
+  TData = DefaultDataPoint<TType>,
+  TLabel = unknown,
+>(config: ChartConfiguration<TType, TData, TLabel>): Attachment<HTMLCanvasElement> {
+  return (canvas) => {
+    // role="img" is how a canvas chart is exposed (one image with a name), but Svelte's a11y check
+    // counts <canvas> as interactive and warns about that role in markup (a false positive that
+    // eslint-plugin-jsx-a11y and Biome have fixed). Setting it here keeps every caller clean.
+    canvas.setAttribute('role', 'img');
+    if (import.meta.env.DEV && !canvas.getAttribute('aria-label')) {
+      console.warn('chart: give the canvas an aria-label that summarises the chart', canvas);
+    }
+    let instance: Chart<TType, TData, TLabel> | undefined;
+    // Torn down before Chart.js arrived (fast navigation, a config change while loading): the
+    // late import must then create nothing, or a chart would draw on a detached canvas and leak.
+    let tornDown = false;
+    loadChart().then(
+      (ChartClass) => {
+        if (tornDown) return;
+        instance = new ChartClass(canvas, ownCopy(config));
+      },
+      (error: unknown) => {
+        // The caller renders a table beside the chart, so the numbers stay readable without it.
+        console.error('chart: Chart.js could not be loaded', error);
+      },
+    );
+    return () => {
+      tornDown = true;
+      instance?.destroy();
+      instance = undefined;
+    };
+  };
+}
