@@ -8,11 +8,12 @@ import { columnFlags, type CliOptions, type FlagRole } from './args.ts';
 
 /** A column found for a flag's COL, or why not (a clause to finish "there is no column …"). */
 export type ColumnLookup =
-  | { readonly ok: true; readonly column: number }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly column: number } | { readonly ok: false; readonly message: string };
 
 function sameHeader(a: string, b: string): boolean {
-  return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+  return (
+    a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase()
+  );
 }
 
 /**
@@ -86,7 +87,8 @@ export function applyFlags(
     if (options.columns.end !== undefined) {
       return {
         ok: false,
-        message: '--end is only used for subscriptions and the file was read as orders; add --kind subscriptions',
+        message:
+          '--end is only used for subscriptions and the file was read as orders; add --kind subscriptions',
       };
     }
     // The same rule as detect: orders have no end date.

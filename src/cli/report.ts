@@ -171,7 +171,7 @@ const plural = (value: number, word: string) => `${count(value)} ${word}${value 
  * @example formatText(report) → 'CDNOW_sample.txt (csv, whitespace-separated, utf-8)\n  Read as:    orders\n…'
  */
 export function formatText(report: CliReport): string {
-  const how = [report.format];
+  const how: string[] = [report.format];
   if (report.delimiter !== null) how.push(delimiterWords[report.delimiter]);
   if (report.encoding !== null) how.push(report.encoding);
   const lines = [`${report.file} (${how.join(', ')})`];
@@ -205,10 +205,13 @@ export function formatText(report: CliReport): string {
   }
   const unreadable = report.warnings['unreadable-amount'] ?? 0;
   if (unreadable > 0) {
-    lines.push(`  Warning:    ${plural(unreadable, 'row')} with an unreadable amount, counted as 0`);
+    lines.push(
+      `  Warning:    ${plural(unreadable, 'row')} with an unreadable amount, counted as 0`,
+    );
   }
   for (const note of report.notes) lines.push(`  Note:       ${noteWords[note]}`);
-  const window = report.kind === 'orders' ? `, activity window ${report.settings.windowDays} days` : '';
+  const window =
+    report.kind === 'orders' ? `, activity window ${report.settings.windowDays} days` : '';
   lines.push(`  Settings:   period ${report.settings.period}${window}`);
   return `${lines.join('\n')}\n`;
 }

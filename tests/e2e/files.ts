@@ -24,18 +24,32 @@ export function dutchWorkbook(): Buffer {
   for (let month = 0; month < 6; month += 1) {
     customers.forEach((customer, index) => {
       if ((index + month) % 3 === 2) return;
-      rows.push([customer, new Date(Date.UTC(2024, month, 3 + index)), 10 + index * 2.5, index % 2 ? 'Webshop' : 'Winkel']);
+      rows.push([
+        customer,
+        new Date(Date.UTC(2024, month, 3 + index)),
+        10 + index * 2.5,
+        index % 2 ? 'Webshop' : 'Winkel',
+      ]);
     });
   }
   const book = XLSX.utils.book_new();
   const orders = XLSX.utils.aoa_to_sheet(rows, { cellDates: true, dateNF: 'dd-mm-yyyy' });
   XLSX.utils.book_append_sheet(book, orders, 'Bestellingen');
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Notities'], ['Geëxporteerd uit de kassa']]), 'Notities');
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([['Notities'], ['Geëxporteerd uit de kassa']]),
+    'Notities',
+  );
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
 /** Drops a file on the drop zone the way a browser does: a drop event carrying a File. */
-export async function dropFile(page: Page, zoneLabel: RegExp, name: string, bytes: Buffer): Promise<void> {
+export async function dropFile(
+  page: Page,
+  zoneLabel: RegExp,
+  name: string,
+  bytes: Buffer,
+): Promise<void> {
   const zone = page.getByRole('region', { name: zoneLabel });
   const dataTransfer = await page.evaluateHandle(
     ({ fileName, base64 }) => {

@@ -31,10 +31,21 @@ describe('import', () => {
     session = await openApp({ locale: 'nl-NL' });
     const { page } = session;
     await page.screenshot({ path: `${screenshots}start-nl.png`, fullPage: true });
-    await dropFile(page, /Sleep je bestand/, 'online_retail_sample_10pct.csv', readShared('online_retail_sample_10pct.csv'));
-    await page.getByRole('heading', { name: 'Zo lezen we online_retail_sample_10pct.csv' }).waitFor();
-    await expect(page.getByLabel('Betekenis van kolom CustomerID').inputValue()).resolves.toBe('customer');
-    await expect(page.getByLabel('Betekenis van kolom InvoiceDate').inputValue()).resolves.toBe('date');
+    await dropFile(
+      page,
+      /Sleep je bestand/,
+      'online_retail_sample_10pct.csv',
+      readShared('online_retail_sample_10pct.csv'),
+    );
+    await page
+      .getByRole('heading', { name: 'Zo lezen we online_retail_sample_10pct.csv' })
+      .waitFor();
+    await expect(page.getByLabel('Betekenis van kolom CustomerID').inputValue()).resolves.toBe(
+      'customer',
+    );
+    await expect(page.getByLabel('Betekenis van kolom InvoiceDate').inputValue()).resolves.toBe(
+      'date',
+    );
     // The preview reads the first row as a customer, a day and quantity × unit price.
     await expect(page.locator('tbody tr').first().locator('td.read').textContent()).resolves.toBe(
       '17850 · 1 dec 2010 · 15,30',
@@ -48,7 +59,9 @@ describe('import', () => {
     expect(figures).toContain('Rijen gelezen 47.808');
     expect(figures).toContain('Klanten 442');
     expect(figures).toContain('1 dec 2010 t/m 9 dec 2011');
-    await expect(page.getByText('11.430 rijen overgeslagen: geen klant').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('11.430 rijen overgeslagen: geen klant').isVisible()).resolves.toBe(
+      true,
+    );
     await page.screenshot({ path: `${screenshots}summary-nl.png`, fullPage: true });
 
     const download = page.waitForEvent('download');
@@ -88,7 +101,9 @@ describe('import', () => {
     await page.locator('summary', { hasText: 'Of plak cellen uit Excel of Google Sheets' }).click();
     await page
       .getByRole('textbox', { name: 'Of plak cellen uit Excel of Google Sheets' })
-      .fill('Klant\tDatum\tBedrag\nAnna\t03-01-2024\t12,50\nBram\t04-01-2024\t7,00\nAnna\t05-02-2024\t3,00');
+      .fill(
+        'Klant\tDatum\tBedrag\nAnna\t03-01-2024\t12,50\nBram\t04-01-2024\t7,00\nAnna\t05-02-2024\t3,00',
+      );
     await page.getByRole('button', { name: 'Gebruik geplakte cellen' }).click();
     await page.getByRole('heading', { name: 'Zo lezen we geplakte cellen' }).waitFor();
     await expect(page.locator('tbody tr').nth(0).locator('td.read').textContent()).resolves.toBe(
@@ -104,7 +119,9 @@ describe('import', () => {
     await page.getByRole('heading', { name: /Klantbehoud/ }).waitFor();
 
     await page.getByRole('button', { name: 'Ander bestand' }).click();
-    await page.locator('input[type=file]').setInputFiles(shared('bad-inputs/ods/sheetjs/1904__1904.ods'));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(shared('bad-inputs/ods/sheetjs/1904__1904.ods'));
     const alert = page.getByRole('alert');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain(
@@ -112,11 +129,15 @@ describe('import', () => {
     );
     await page.screenshot({ path: `${screenshots}refused-nl.png`, fullPage: true });
 
-    await page.locator('input[type=file]').setInputFiles(shared('bad-inputs/xls/sheetjs/password_2002_40_xor.xls'));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(shared('bad-inputs/xls/sheetjs/password_2002_40_xor.xls'));
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'password_2002_40_xor.xls is met een wachtwoord beveiligd',
     );
-    await page.locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
     await expect(page.getByRole('alert').textContent()).resolves.toContain('leeg.csv is leeg');
 
     // The CDNOW analysis is still there.

@@ -69,6 +69,7 @@ const noteCodeSet: Record<NoteCode, true> = {
   'baremetrics-differs-from-crr': true,
   'no-existing-customers': true,
   'inconsistent-numbers': true,
+  'end-from-lost': true,
 };
 
 /** Every metric id, in catalog order. */

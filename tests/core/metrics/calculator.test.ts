@@ -9,11 +9,10 @@ describe('calculator', () => {
     expect(compute({ S: 440, E: 430, N: 120 })).toBe(0.7045454545454546);
   });
 
-  it('shows E being formed from S − lost + N', () => {
+  it('forms E from S − lost + N and then explains ((E − N) ÷ S)', () => {
     const e = explain({ S: 200, N: 50, lost: 10 });
+    expect(e.terms.E).toEqual({ kind: 'customers', value: 240, customers: null });
     expect(e.steps.map((s) => [s.value, s.kind])).toEqual([
-      [190, 'customers'],
-      [240, 'customers'],
       [190, 'customers'],
       [0.95, 'ratio'],
     ]);
@@ -25,7 +24,7 @@ describe('calculator', () => {
       windowDays: null,
       refunds: null,
     });
-    expect(e.notes).toEqual([]);
+    expect(e.notes).toEqual([{ code: 'end-from-lost', count: 240 }]);
   });
 
   it('gives no rate for S = 0 and flags impossible numbers', () => {
@@ -36,6 +35,9 @@ describe('calculator', () => {
       'inconsistent-numbers',
     ]);
     expect(explain({ S: 10, E: 3, N: 5 }).notes).toEqual([{ code: 'inconsistent-numbers' }]);
-    expect(explain({ S: 10, N: 5, lost: 11 }).notes).toEqual([{ code: 'inconsistent-numbers' }]);
+    expect(explain({ S: 10, N: 5, lost: 11 }).notes).toEqual([
+      { code: 'inconsistent-numbers' },
+      { code: 'end-from-lost', count: 4 },
+    ]);
   });
 });

@@ -71,6 +71,8 @@ export type NoteCode =
   | 'baremetrics-differs-from-crr'
   /** Nobody bought before in this period: no new : existing ratio. */
   | 'no-existing-customers'
+  /** Calculator: E was formed from the typed numbers as S − lost + N (count = E). */
+  | 'end-from-lost'
   /** Calculator: the typed numbers are impossible (e.g. E − N < 0 or lost > S). */
   | 'inconsistent-numbers';
 

@@ -3,7 +3,7 @@
  * the number lost (then E = S − lost + N, the articles' assumption that every new customer
  * stays). Same explanation as the retention rate, without customers behind the terms.
  */
-import { add, div, sub, term, type Explanation, type Note, type Term } from '../explain/index.ts';
+import { type Explanation, type Note, type Term } from '../explain/index.ts';
 import { makeExplanation, valueTerm } from './explain-helpers.ts';
 import { crrFormula } from './retention-rate.ts';
 
@@ -16,12 +16,6 @@ export const calculatorPresets: readonly CalculatorInput[] = [
   { S: 200, N: 50, lost: 10 },
   { S: 440, N: 120, lost: 130 },
 ];
-
-/** ((S − lost) + N − N) ÷ S, written so the explanation shows E being formed first. */
-export const lostFormula = div(
-  sub(add(sub(term('S'), term('lost')), term('N')), term('N')),
-  term('S'),
-);
 
 function endCount(input: CalculatorInput): number {
   return 'E' in input ? input.E : input.S - input.lost + input.N;
@@ -52,21 +46,18 @@ export function explain(input: CalculatorInput): Explanation {
     // the article's assumptions; flagged, not refused.
     notes.push({ code: 'inconsistent-numbers' });
   }
-  const terms: Record<string, Term> =
-    'lost' in input
-      ? {
-          S: valueTerm(input.S, 'customers'),
-          N: valueTerm(input.N, 'customers'),
-          lost: valueTerm(input.lost, 'customers'),
-        }
-      : {
-          S: valueTerm(input.S, 'customers'),
-          E: valueTerm(input.E, 'customers'),
-          N: valueTerm(input.N, 'customers'),
-        };
+  // With S, N and lost typed in, E = S − lost + N is formed first and the example then reads
+  // exactly like the article's ((E − N) ÷ S) × 100; a note shows how E was formed.
+  const terms: Record<string, Term> = {
+    S: valueTerm(input.S, 'customers'),
+    E: valueTerm(E, 'customers'),
+    N: valueTerm(input.N, 'customers'),
+    ...('lost' in input ? { lost: valueTerm(input.lost, 'customers') } : {}),
+  };
+  if ('lost' in input) notes.push({ code: 'end-from-lost', count: E });
   return makeExplanation(
     'calculator',
-    'lost' in input ? lostFormula : crrFormula,
+    crrFormula,
     terms,
     { inputKind: 'numbers', period: null, windowDays: null, refunds: null },
     notes,

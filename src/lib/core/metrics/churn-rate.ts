@@ -77,7 +77,9 @@ export function explain(
   }
   const rate = churn(counts, 'baremetrics');
   const c = crr(counts);
-  if (convention === 'baremetrics' && rate !== null && c !== null && rate !== 1 - c) {
+  // Baremetrics' rate equals 1 − CRR unless customers came back; decided on the count, because
+  // 0.065 and 1 − 0.935 differ in floating point although they are the same number.
+  if (convention === 'baremetrics' && rate !== null && c !== null && counts.reactivated > 0) {
     notes.push({ code: 'baremetrics-differs-from-crr', value: rate - (1 - c) });
   }
   return makeExplanation(

@@ -58,7 +58,9 @@ export function retentionNotes(
   }
   const c = crr(counts);
   const e = exactRetention(counts);
-  if (c !== null && e !== null && c !== e) {
+  // Decided on counts, not on the two floats: they differ exactly when somebody joined and left
+  // or came back, and rounding must never produce a "differs by 0.0 points" note.
+  if (c !== null && e !== null && (counts.joinedAndLeft > 0 || counts.reactivated > 0)) {
     notes.push({ code: 'crr-differs-from-exact', value: c - e });
   }
   return notes;
