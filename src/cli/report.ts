@@ -10,6 +10,7 @@ import type { InputKind } from '../lib/core/model/dataset.ts';
 import { isoDate } from '../lib/core/model/days.ts';
 import type { PeriodUnit } from '../lib/core/model/periods.ts';
 import type { ReadFormat } from '../lib/io/read-file.ts';
+import { analyze, type PeriodRow } from '../lib/core/analyze.ts';
 import type { CsvDelimiter } from '../lib/io/read-csv.ts';
 import type { TextEncodingName } from '../lib/io/decode.ts';
 
@@ -44,6 +45,63 @@ export interface CliReport {
   /** Column name (header, or 1-based number without a header) → role, every column. */
   readonly mapping: Readonly<Record<string, ColumnRole>>;
   readonly notes: readonly DetectionNote[];
+  /** The retention numbers per period (ratios between 0 and 1, null where there is no base). */
+  readonly periods: readonly CliPeriod[];
+  /** Whole-data repeat-purchase shares (orders only; null otherwise). */
+  readonly repeat: {
+    readonly twoOrMore: number | null;
+    readonly within30: number | null;
+    readonly within90: number | null;
+    readonly within365: number | null;
+  };
+}
+
+/** One period of the report, as `--json` prints it. */
+export interface CliPeriod {
+  /** "2011-03", "2011-W09", "2011-Q1", "2011" or "2011-03-05". */
+  readonly period: string;
+  readonly from: string;
+  readonly to: string;
+  readonly S: number;
+  readonly E: number;
+  readonly N: number;
+  readonly crr: number | null;
+  readonly exactRetention: number | null;
+  readonly churn: number | null;
+  readonly churnStripe: number | null;
+  readonly churnBaremetrics: number | null;
+  readonly lost: number;
+  readonly reactivated: number;
+  readonly joinedAndLeft: number;
+  readonly repeatRate: number | null;
+  readonly newCustomers: number;
+  readonly returningCustomers: number;
+  readonly revenue: number | null;
+  readonly complete: boolean;
+}
+
+function cliPeriod(row: PeriodRow): CliPeriod {
+  return {
+    period: row.period,
+    from: isoDate(row.first),
+    to: isoDate(row.last),
+    S: row.S,
+    E: row.E,
+    N: row.N,
+    crr: row.crr,
+    exactRetention: row.exactRetention,
+    churn: row.churn,
+    churnStripe: row.churnStripe,
+    churnBaremetrics: row.churnBaremetrics,
+    lost: row.lost,
+    reactivated: row.reactivated,
+    joinedAndLeft: row.joinedAndLeft,
+    repeatRate: row.repeatRate,
+    newCustomers: row.newCustomers,
+    returningCustomers: row.returningCustomers,
+    revenue: row.revenue,
+    complete: row.complete,
+  };
 }
 
 /** Everything `buildReport` reads; the dataset is there for the per-period metrics to come. */
@@ -78,12 +136,12 @@ export function mappingNames(headers: readonly string[]): string[] {
 }
 
 /**
- * Builds the report of one analyzed file. This is the single place where the output is put
- * together: the per-period metrics (`periods`, from core's `analyze(dataset, settings)` with
- * `settings.period` and `settings.windowDays`) are to be added here.
+ * Builds the report of one analyzed file: what was read and how, and the same numbers the app
+ * shows, computed by the same core (`analyze`).
  */
 export function buildReport(input: ReportInput): CliReport {
-  const { summary, skippedRows } = input.ingested;
+  const { summary, skippedRows, dataset } = input.ingested;
+  const analysis = analyze(dataset, { unit: input.period, windowDays: input.windowDays });
   const names = mappingNames(input.headers);
   const mapping: Record<string, ColumnRole> = {};
   input.mapping.roles.forEach((role, column) => {
@@ -119,6 +177,8 @@ export function buildReport(input: ReportInput): CliReport {
     warnings: summary.warnings,
     mapping,
     notes: input.notes,
+    periods: analysis.periods.map(cliPeriod),
+    repeat: analysis.repeat,
   };
 }
 
@@ -213,5 +273,16 @@ export function formatText(report: CliReport): string {
   const window =
     report.kind === 'orders' ? `, activity window ${report.settings.windowDays} days` : '';
   lines.push(`  Settings:   period ${report.settings.period}${window}`);
+  const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
+  if (report.periods.length > 0) {
+    lines.push('', '  period        S       E       N     CRR   exact   churn    lost  repeat');
+    for (const row of report.periods) {
+      lines.push(
+        `  ${row.period.padEnd(10)}${[row.S, row.E, row.N].map((value) => count(value).padStart(8)).join('')}` +
+          `${[row.crr, row.exactRetention, row.churn].map((ratio) => percent(ratio).padStart(8)).join('')}` +
+          `${count(row.lost).padStart(8)}${percent(row.repeatRate).padStart(8)}${row.complete ? '' : '  (incomplete)'}`,
+      );
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

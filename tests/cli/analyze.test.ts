@@ -1,5 +1,5 @@
 /**
- * The command line on the real files in /work/shared/data, in-process, plus one run of the real
+ * The command line on the real files in ../shared/data, in-process, plus one run of the real
  * command (`npx tsx src/cli/analyze.ts`) to prove the wiring to the process works.
  */
 import { spawnSync } from 'node:child_process';
@@ -180,6 +180,8 @@ describe('analyze on the real files', () => {
       'warnings',
       'mapping',
       'notes',
+      'periods',
+      'repeat',
     ]);
   });
 
@@ -187,7 +189,7 @@ describe('analyze on the real files', () => {
     const run = runCli([retail]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(
+    expect(run.stdout.split('\n').slice(0, 12).join('\n')).toBe(
       [
         `${retail} (csv, comma-separated, utf-8)`,
         '  Read as:    orders',
@@ -198,6 +200,9 @@ describe('analyze on the real files', () => {
         '  Skipped:    11,430 rows with no customer (rows 208, 337, 338, 339, 340, 341, 342, 343, 344, 345, …)',
         '  Settings:   period month, activity window 365 days',
         '',
+        '  period        S       E       N     CRR   exact   churn    lost  repeat',
+        '  2010-12          0      93      93       —       —       —       0       —',
+        '  2011-01         93     131      38  100.0%  100.0%    0.0%       0   33.3%',
       ].join('\n'),
     );
   });
@@ -305,5 +310,54 @@ describe('the real command', () => {
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toContain('Cannot analyze no-such-file.csv: the file does not exist.\n');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('periods in the report', () => {
+  it('gives CDNOW per quarter with ISO labels, counts, ratios between 0 and 1, and completeness', () => {
+    const report = runJson([
+      cdnow,
+      '--customer',
+      '2',
+      '--date',
+      '3',
+      '--amount',
+      '5',
+      '--period',
+      'quarter',
+    ]);
+    expect(report.periods.map((row) => row.period)).toEqual([
+      '1997-Q1',
+      '1997-Q2',
+      '1997-Q3',
+      '1997-Q4',
+      '1998-Q1',
+      '1998-Q2',
+    ]);
+    expect(report.periods.map((row) => [row.S, row.E, row.N, row.lost])).toEqual([
+      [0, 2357, 2357, 0],
+      [2357, 2357, 0, 0],
+      [2357, 2357, 0, 0],
+      [2357, 2357, 0, 0],
+      [2357, 934, 0, 1423],
+      [934, 812, 0, 164],
+    ]);
+    expect(report.periods[0].crr).toBeNull();
+    expect(report.periods[5].crr).toBeCloseTo(812 / 934, 12);
+    expect(report.periods.every((row) => row.complete)).toBe(true);
+    for (const row of report.periods) {
+      for (const ratio of [row.crr, row.exactRetention, row.churn, row.repeatRate]) {
+        if (ratio !== null) expect(ratio >= 0 && ratio <= 1).toBe(true);
+      }
+    }
+  });
+
+  it('labels ISO weeks and marks the last, partial week incomplete', () => {
+    const report = runJson([retail, '--period', 'week']);
+    expect(report.periods[0].period).toBe('2010-W48');
+    const last = report.periods.at(-1);
+    expect(last?.period).toBe('2011-W49');
+    expect(last?.complete).toBe(false);
+    expect(last?.from).toBe('2011-12-05');
   });
 });

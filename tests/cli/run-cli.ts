@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli/main.ts';
 import { epochDay } from '../../src/lib/core/model/days.ts';
 import type { CliReport } from '../../src/cli/report.ts';
+import { sharedData } from '../shared-data.ts';
 
-export const DATA_DIR = '/work/shared/data';
+export const DATA_DIR = sharedData;
 
 /** A fixed "today" so snapshot files give the same dates on every run: 2024-12-31. */
 export const TODAY = epochDay(2024, 12, 31);

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
+import { sharedData } from '../shared-data.ts';
 
-export const sharedData = resolve(import.meta.dirname, '../../../shared/data');
+export { sharedData };
 
 export function shared(path: string): string {
   return resolve(sharedData, path);

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { readFile } from '../../src/lib/io/read-file.ts';
 import { isExcelDate } from '../../src/lib/core/ingest/raw-table.ts';
 import { excelSerialDay, isoDate } from '../../src/lib/core/model/days.ts';
+import { sharedData } from '../shared-data.ts';
 
-const dir = '/work/shared/data/bad-inputs';
+const dir = `${sharedData}/bad-inputs`;
 const files = [
   'xlsx/sheetjs/1904__1900.xlsx',
   'xlsx/sheetjs/1904__1904.xlsx',

@@ -1,17 +1,18 @@
 /** Shared helpers for the io reader tests: shared data files and hand-built binary containers. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedData } from '../shared-data.ts';
 
 /** Where the project's shared test data lives (read only). */
-export const dataDir = '/work/shared/data';
+export const dataDir = sharedData;
 export const badInputsDir = join(dataDir, 'bad-inputs');
 
-/** The bytes of a file under /work/shared/data/bad-inputs. */
+/** The bytes of a file under ../shared/data/bad-inputs. */
 export function badInput(path: string): Uint8Array {
   return new Uint8Array(readFileSync(join(badInputsDir, path)));
 }
 
-/** The bytes of a file under /work/shared/data. */
+/** The bytes of a file under ../shared/data. */
 export function dataFile(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dataDir, name)));
 }

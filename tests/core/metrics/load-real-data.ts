@@ -1,13 +1,14 @@
 /**
- * A deliberately plain loader for the two real order files in /work/shared/data, used until the
+ * A deliberately plain loader for the two real order files in ../shared/data, used until the
  * real importer lands (then these tests should read the files through it instead). It returns
  * the raw rows (for the tests' own slow reference computations) and the Dataset built from them.
  */
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../../src/lib/core/model/dataset.ts';
 import { ordersDataset } from './make-dataset.ts';
+import { sharedData } from '../../shared-data.ts';
 
-export const DATA_DIR = '/work/shared/data';
+export const DATA_DIR = sharedData;
 
 export interface RawOrder {
   readonly customer: string;
