@@ -34,7 +34,7 @@ import {
   termSymbol,
   tokensText,
 } from '../../src/lib/i18n/explain-text.ts';
-import { formatNumber, formatPercent, languages } from '../../src/lib/i18n/format.ts';
+import { formatNumber, formatPercentUpTo, languages } from '../../src/lib/i18n/format.ts';
 import {
   churnConventions,
   isTermSymbol,
@@ -67,39 +67,39 @@ describe('the worked examples of METRICS.md §4', () => {
   });
 
   it('substitutes the numbers, with the result formatted for the language', () => {
-    expect(formulaWithNumbers(example1, 'nl')).toBe('((240 − 50) ÷ 200) × 100 = 95,0%');
-    expect(formulaWithNumbers(example1, 'en')).toBe('((240 − 50) ÷ 200) × 100 = 95.0%');
-    expect(formulaWithNumbers(example2, 'nl')).toBe('((430 − 120) ÷ 440) × 100 = 70,5%');
-    expect(formulaWithNumbers(example2, 'en')).toBe('((430 − 120) ÷ 440) × 100 = 70.5%');
+    expect(formulaWithNumbers(example1, 'nl')).toBe('((240 − 50) ÷ 200) × 100 = 95%');
+    expect(formulaWithNumbers(example1, 'en')).toBe('((240 − 50) ÷ 200) × 100 = 95%');
+    expect(formulaWithNumbers(example2, 'nl')).toBe('((430 − 120) ÷ 440) × 100 ≈ 70,45%');
+    expect(formulaWithNumbers(example2, 'en')).toBe('((430 − 120) ÷ 440) × 100 ≈ 70.45%');
   });
 
   it('shows each step, with ≈ where the shown number is rounded', () => {
     expect(stepLines(example1, 'nl')).toEqual([
       '240 − 50 = 190',
       '190 ÷ 200 = 0,95',
-      '0,95 × 100 = 95,0%',
+      '0,95 × 100 = 95%',
     ]);
     expect(stepLines(example2, 'en')).toEqual([
       '430 − 120 = 310',
       '310 ÷ 440 ≈ 0.7045',
-      '0.7045 × 100 ≈ 70.5%',
+      '0.7045 × 100 ≈ 70.45%',
     ]);
   });
 
   it('renders the calculator presets (S, N and lost) as the articles do, E formed first', () => {
     const [first, second] = calculator.presets.map((p) => explainNumbers(p));
     expect(formulaInSymbols(first, 'nl')).toBe('CRR = ((E − N) ÷ S) × 100');
-    expect(formulaWithNumbers(first, 'nl')).toBe('((240 − 50) ÷ 200) × 100 = 95,0%');
-    expect(formulaWithNumbers(second, 'en')).toBe('((430 − 120) ÷ 440) × 100 = 70.5%');
+    expect(formulaWithNumbers(first, 'nl')).toBe('((240 − 50) ÷ 200) × 100 = 95%');
+    expect(formulaWithNumbers(second, 'en')).toBe('((430 − 120) ÷ 440) × 100 ≈ 70.45%');
     expect(stepLines(first, 'nl')).toEqual([
       '240 − 50 = 190',
       '190 ÷ 200 = 0,95',
-      '0,95 × 100 = 95,0%',
+      '0,95 × 100 = 95%',
     ]);
     expect(stepLines(second, 'en')).toEqual([
       '430 − 120 = 310',
       '310 ÷ 440 ≈ 0.7045',
-      '0.7045 × 100 ≈ 70.5%',
+      '0.7045 × 100 ≈ 70.45%',
     ]);
     expect(noteLines(first, 'nl').map((note) => note.text)).toEqual([
       'Het aantal klanten aan het eind is begin − vertrokken + nieuw: E = S − vertrokken + N = 240.',
@@ -119,10 +119,14 @@ describe('the worked examples of METRICS.md §4', () => {
           const shown =
             value === null
               ? metricMessages(language).formula.noValue
-              : formatPercent(language, value);
+              : formatPercentUpTo(language, value);
           const n = (x: number) => formatNumber(language, x);
+          // "≈" exactly when the shown percentage had to be rounded.
+          const scaled = (value ?? 0) * 10000;
+          const exact =
+            Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled));
           expect(formulaWithNumbers(e, language)).toBe(
-            `((${n(E)} − ${n(N)}) ÷ ${n(S)}) × 100 = ${shown}`,
+            `((${n(E)} − ${n(N)}) ÷ ${n(S)}) × 100 ${exact ? '=' : '≈'} ${shown}`,
           );
           expect(resultText(e, language)).toBe(shown);
           const lines = stepLines(e, language);
@@ -167,7 +171,7 @@ describe('the churn conventions table of METRICS.md §4', () => {
       [
         'Ours (as ChartMogul)',
         'lost customers of the start ÷ customers at the start',
-        '(10 ÷ 200) × 100 = 5.0%',
+        '(10 ÷ 200) × 100 = 5%',
       ],
       [
         'Stripe',
@@ -190,7 +194,7 @@ describe('the churn conventions table of METRICS.md §4', () => {
       [
         'Onze berekening (zoals ChartMogul)',
         'verloren klanten van het begin ÷ klanten aan het begin',
-        '(10 ÷ 200) × 100 = 5,0%',
+        '(10 ÷ 200) × 100 = 5%',
       ],
       [
         'Stripe',
@@ -253,7 +257,7 @@ describe('orders: the activity window and reactivated customers', () => {
   const crr = analysis.explain('retention-rate', 2) as Explanation;
 
   it('says the CRR is above 100 % and names who came back', () => {
-    expect(formulaWithNumbers(crr, 'nl')).toBe('((3 − 1) ÷ 1) × 100 = 200,0%');
+    expect(formulaWithNumbers(crr, 'nl')).toBe('((3 − 1) ÷ 1) × 100 = 200%');
     const [note] = noteLines(crr, 'nl');
     expect(note).toEqual({
       code: 'reactivated-above-100',
@@ -305,7 +309,7 @@ describe('two lists', () => {
       unit: 'month',
     });
     const e = analysis.explain('two-lists', 0) as Explanation;
-    expect(formulaWithNumbers(e, 'en')).toBe('((4 − 1) ÷ 4) × 100 = 75.0%');
+    expect(formulaWithNumbers(e, 'en')).toBe('((4 − 1) ÷ 4) × 100 = 75%');
     expect(definitionLines(e, 'nl')).toEqual([
       'Berekend uit twee klantenlijsten: een van het begin en een van het eind.',
       'Wie op de eerste lijst staat, telt als klant aan het begin; wie op de tweede lijst staat, als klant aan het eind.',
@@ -349,10 +353,10 @@ describe('formula rendering', () => {
       'CRR = (S ÷ (E × N)) × 100',
     );
     expect(formulaWithNumbers(custom(div(S, mul(E, N)), terms), 'en')).toBe(
-      '(8 ÷ (4 × 2)) × 100 = 100.0%',
+      '(8 ÷ (4 × 2)) × 100 = 100%',
     );
     expect(formulaWithNumbers(custom(div(mul(S, E), N), terms), 'nl')).toBe(
-      '(8 × 4 ÷ 2) × 100 = 1.600,0%',
+      '(8 × 4 ÷ 2) × 100 = 1.600%',
     );
   });
 
@@ -384,7 +388,7 @@ describe('formula rendering', () => {
       ['50', 'N'],
       ['200', 'S'],
     ]);
-    expect(numbers[numbers.length - 1]).toEqual({ text: '95,0%', role: 'result' });
+    expect(numbers[numbers.length - 1]).toEqual({ text: '95%', role: 'result' });
     expect(tokensText(numbers)).toBe(formulaWithNumbers(e, 'nl'));
     const fromLost = explainNumbers({ S: 200, N: 50, lost: 10 });
     expect(fromLost.terms.lost.value).toBe(10);
@@ -500,8 +504,9 @@ describe('every metric, term and note has copy in both languages', () => {
               const shown =
                 value === null
                   ? metricMessages(language).formula.noValue
-                  : formatPercent(language, value);
-              expect(formulaWithNumbers(e, language).endsWith(`= ${shown}`)).toBe(true);
+                  : formatPercentUpTo(language, value);
+              expect(formulaWithNumbers(e, language)).toMatch(/ [=≈] /);
+              expect(formulaWithNumbers(e, language).endsWith(` ${shown}`)).toBe(true);
               const text = [
                 formulaInSymbols(e, language),
                 ...stepLines(e, language),
@@ -523,6 +528,6 @@ describe('every metric, term and note has copy in both languages', () => {
       { unit: 'month' },
     );
     const e = subscriptions.explain('retention-rate', 1) as Explanation;
-    expect(formulaWithNumbers(e, 'nl')).toBe('((0 − 0) ÷ 1) × 100 = 0,0%');
+    expect(formulaWithNumbers(e, 'nl')).toBe('((0 − 0) ÷ 1) × 100 = 0%');
   });
 });

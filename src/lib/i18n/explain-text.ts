@@ -23,7 +23,7 @@ import {
 import type { ChurnConvention } from '../core/metrics/churn-rate.ts';
 import { civilDate } from '../core/model/days.ts';
 import { isoWeek, type Period } from '../core/model/periods.ts';
-import { formatMoney, formatNumber, formatPercent, localeOf, type Language } from './format.ts';
+import { formatMoney, formatNumber, formatPercentUpTo, localeOf, type Language } from './format.ts';
 import { metricEn } from './metric-en.ts';
 import { isTermSymbol, type MetricMessages, type NoteParams } from './metric-messages.ts';
 import { metricNl } from './metric-nl.ts';
@@ -264,7 +264,7 @@ export function resultText(explanation: Explanation, language: Language, currenc
   const value = evaluate(explanation.formula, termValues(explanation.terms));
   if (value === null) return metricCatalogs[language].formula.noValue;
   if (explanation.result.kind === 'ratio') {
-    return formatPercent(language, explanation.formula.op === 'percent' ? value / 100 : value);
+    return formatPercentUpTo(language, explanation.formula.op === 'percent' ? value / 100 : value);
   }
   return formatValue(language, value, explanation.result.kind, currency);
 }
@@ -287,9 +287,13 @@ export function formulaTokens(
     const label = metricCatalogs[language].metrics[explanation.metric].label;
     return [{ text: label, role: 'label' }, equals, ...expression];
   }
+  // "≈" when the shown percentage is rounded (310 ÷ 440 = 70.4545…%), "=" when it is exact.
+  const value = evaluate(explanation.formula, termValues(explanation.terms));
+  const rounded =
+    value !== null && explanation.result.kind === 'ratio' && isRounded(value * 100, 2);
   return [
     ...expression,
-    equals,
+    rounded ? { text: '≈', role: 'equals' } : equals,
     { text: resultText(explanation, language, currency), role: 'result' },
   ];
 }
@@ -352,8 +356,8 @@ export function stepTokens(
       text = noValue;
       rounded = false;
     } else if (s.formula.op === 'percent') {
-      text = formatPercent(language, s.value / 100);
-      rounded = isRounded(s.value, 1);
+      text = formatPercentUpTo(language, s.value / 100);
+      rounded = isRounded(s.value, 2);
     } else {
       text = formatValue(language, s.value, s.kind, currency);
       rounded = s.kind !== 'money' && isRounded(s.value, decimalsOf(s.kind));
@@ -372,8 +376,8 @@ export function stepTokens(
       ...atomTokens(context, { op: 'step', index: last }, false),
       { text: '×', role: 'operator' },
       { text: '100', role: 'number' },
-      { text: isRounded(lastValue * 100, 1) ? '≈' : '=', role: 'equals' },
-      { text: formatPercent(language, lastValue), role: 'result' },
+      { text: isRounded(lastValue * 100, 2) ? '≈' : '=', role: 'equals' },
+      { text: formatPercentUpTo(language, lastValue), role: 'result' },
     ]);
   }
   return lines;

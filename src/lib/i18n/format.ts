@@ -43,6 +43,18 @@ export function formatPercent(language: Language, ratio: number, fractionDigits 
   }).format(ratio);
 }
 
+/**
+ * A ratio as a percentage with at most `maxDigits` decimals and no trailing zeros, for worked
+ * examples that should read like the articles: 0.95 → "95%", 310 / 440 → "70,45%" (nl).
+ */
+export function formatPercentUpTo(language: Language, ratio: number, maxDigits = 2): string {
+  return numberFormat(language, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: maxDigits,
+  }).format(ratio);
+}
+
 /** Money in the data's currency (EUR unless the user chose another). */
 export function formatMoney(language: Language, value: number, currency = 'EUR'): string {
   return numberFormat(language, { style: 'currency', currency }).format(value);
