@@ -93,6 +93,12 @@ export const en: Messages = {
     back: 'Another file',
     dataRows: (rows) => `${rows} rows with data`,
     headerRow: (row) => `Column names on row ${row}`,
+    listsHeading: 'The two customer lists',
+    startList: (sheet) => `List at the start: ${sheet} (below)`,
+    endList: 'List at the end',
+    endCustomer: 'Column with the customer in the list at the end',
+    addEndFile: 'Choose the file with the list at the end',
+    noEndList: 'No second list yet: choose a second file.',
   },
   roles: {
     customer: 'Customer (id, e-mail or name)',
@@ -133,6 +139,7 @@ export const en: Messages = {
     'no-amount-column': 'No amount column: revenue and customer value are not computed.',
   },
   mappingIssue: {
+    'no-end-list': 'Choose the list of customers at the end: a second sheet or a second file.',
     'no-customer-column': 'First choose the column that identifies the customer.',
     'no-date-column': 'First choose the column that holds the date.',
     'no-usable-rows':
@@ -189,6 +196,7 @@ export const en: Messages = {
       custom: 'custom period',
     },
     period: 'Period',
+    listsPeriod: 'start list → end list',
     from: 'From',
     to: 'To',
     apply: 'Apply',

@@ -74,13 +74,19 @@ export interface Messages {
     readonly back: string;
     readonly dataRows: (rows: string) => string;
     readonly headerRow: (row: number) => string;
+    readonly listsHeading: string;
+    readonly startList: (sheet: string) => string;
+    readonly endList: string;
+    readonly endCustomer: string;
+    readonly addEndFile: string;
+    readonly noEndList: string;
   };
   readonly roles: Readonly<Record<ColumnRole, string>>;
   readonly kinds: Readonly<Record<InputKind, string>>;
   readonly kindHelp: Readonly<Record<InputKind, string>>;
   readonly dateOrders: Readonly<Record<DateOrder, string>>;
   readonly notes: Readonly<Record<DetectionNote, string>>;
-  readonly mappingIssue: Readonly<Record<MappingIssue, string>>;
+  readonly mappingIssue: Readonly<Record<MappingIssue | 'no-end-list', string>>;
   readonly summary: {
     readonly heading: string;
     readonly rowsRead: string;
@@ -116,6 +122,7 @@ export interface Messages {
     readonly unit: string;
     readonly units: Readonly<Record<PeriodUnit | 'custom', string>>;
     readonly period: string;
+    readonly listsPeriod: string;
     readonly from: string;
     readonly to: string;
     readonly apply: string;

@@ -107,6 +107,13 @@ export const nl: Messages = {
     back: 'Ander bestand',
     dataRows: (rows) => `${rows} rijen met gegevens`,
     headerRow: (row) => `Kolomnamen op rij ${row}`,
+    /** Two customer lists: heading above the choice of the two lists. */
+    listsHeading: 'De twee klantenlijsten',
+    startList: (sheet) => `Lijst aan het begin: ${sheet} (hieronder)`,
+    endList: 'Lijst aan het eind',
+    endCustomer: 'Kolom met de klant in de lijst aan het eind',
+    addEndFile: 'Kies het bestand met de lijst aan het eind',
+    noEndList: 'Nog geen tweede lijst: kies een tweede bestand.',
   },
   roles: {
     customer: 'Klant (nummer, e-mail of naam)',
@@ -147,6 +154,8 @@ export const nl: Messages = {
     'no-amount-column': 'Geen bedragkolom: omzet en klantwaarde worden niet berekend.',
   },
   mappingIssue: {
+    'no-end-list':
+      'Kies de lijst met klanten aan het eind: een tweede werkblad of een tweede bestand.',
     'no-customer-column': 'Kies eerst welke kolom de klant aanwijst.',
     'no-date-column': 'Kies eerst welke kolom de datum bevat.',
     'no-usable-rows':
@@ -204,6 +213,8 @@ export const nl: Messages = {
       custom: 'eigen periode',
     },
     period: 'Periode',
+    /** The one period of two customer lists. */
+    listsPeriod: 'beginlijst → eindlijst',
     from: 'Van',
     to: 'Tot en met',
     apply: 'Toepassen',

@@ -36,13 +36,17 @@ export class EngineClient {
     };
   }
 
-  /** Reads a file (or pasted text as a Blob) in the worker. */
+  /**
+   * Reads a file (or pasted text as a Blob) in the worker; `append` keeps the sheets read before
+   * (the second file of two customer lists).
+   */
   read(
     file: Blob,
     name: string,
     onProgress?: (progress: ReadProgress) => void,
+    append = false,
   ): Promise<ReadAnswer> {
-    return this.#request({ type: 'read', id: this.#nextId++, file, name }, onProgress).then(
+    return this.#request({ type: 'read', id: this.#nextId++, file, name, append }, onProgress).then(
       (response) => {
         if (response.type === 'read') return response.answer;
         // A worker that died mid-read almost always ran out of memory on a huge file.
@@ -53,14 +57,20 @@ export class EngineClient {
     );
   }
 
-  /** Builds the dataset of one sheet with the confirmed mapping. */
-  ingest(sheetName: string, mapping: Mapping, referenceDay: number): Promise<IngestAnswer | null> {
+  /** Builds the dataset of one sheet (or of two lists) with the confirmed mapping. */
+  ingest(
+    sheetName: string,
+    mapping: Mapping,
+    referenceDay: number,
+    endList: { readonly sheetName: string; readonly mapping: Mapping } | null = null,
+  ): Promise<IngestAnswer | null> {
     return this.#request({
       type: 'ingest',
       id: this.#nextId++,
       sheetName,
       mapping,
       referenceDay,
+      endList,
     }).then((response) => (response.type === 'ingest' ? response.answer : null));
   }
 

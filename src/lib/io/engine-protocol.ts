@@ -18,7 +18,14 @@ import type { ReadFailureCode, ReadProgress } from './read-types.ts';
 import type { ReadFormat } from './read-file.ts';
 
 export type EngineRequest =
-  | { readonly type: 'read'; readonly id: number; readonly file: Blob; readonly name: string }
+  | {
+      readonly type: 'read';
+      readonly id: number;
+      readonly file: Blob;
+      readonly name: string;
+      /** Keep the sheets read before and add these (the second file of two customer lists). */
+      readonly append: boolean;
+    }
   | {
       readonly type: 'ingest';
       readonly id: number;
@@ -26,6 +33,8 @@ export type EngineRequest =
       readonly sheetName: string;
       readonly mapping: Mapping;
       readonly referenceDay: number;
+      /** For two customer lists: the sheet and mapping of the list at the end. */
+      readonly endList: { readonly sheetName: string; readonly mapping: Mapping } | null;
     }
   /** Computes the report of the open dataset; a newer request makes older answers stale. */
   | { readonly type: 'analyze'; readonly id: number; readonly settings: AnalysisSettings }

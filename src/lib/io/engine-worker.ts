@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import { detect } from '../core/ingest/detect.ts';
 import { ingest } from '../core/ingest/ingest.ts';
+import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
 import type { Dataset } from '../core/model/dataset.ts';
 import type { ReadSheet } from './read-types.ts';
@@ -43,6 +44,22 @@ function overview(sheet: ReadSheet): SheetOverview {
   };
 }
 
+function sheetNamed(name: string): ReadSheet {
+  return sheets.find((candidate) => candidate.name === name) ?? sheets[0];
+}
+
+/** Sheets of a second file get the file's name in front when a name is taken already. */
+function uniqueNames(added: readonly ReadSheet[], fileName: string): ReadSheet[] {
+  const taken = new Set(sheets.map((sheet) => sheet.name));
+  return added.map((sheet) => {
+    let name = taken.has(sheet.name) ? `${fileName} › ${sheet.name}` : sheet.name;
+    for (let suffix = 2; taken.has(name); suffix += 1)
+      name = `${fileName} › ${sheet.name} (${suffix})`;
+    taken.add(name);
+    return { ...sheet, name };
+  });
+}
+
 async function handle(request: EngineRequest): Promise<void> {
   if (request.type === 'read') {
     const bytes = new Uint8Array(await request.file.arrayBuffer());
@@ -53,7 +70,8 @@ async function handle(request: EngineRequest): Promise<void> {
       post({ type: 'read', id: request.id, answer: { ok: false, code: result.code } });
       return;
     }
-    sheets = result.sheets;
+    const added = request.append ? uniqueNames(result.sheets, request.name) : result.sheets;
+    sheets = request.append ? [...sheets, ...added] : added;
     const overviews = sheets.map(overview).filter((sheet) => sheet.rowCount > 0);
     post({
       type: 'read',
@@ -83,8 +101,15 @@ async function handle(request: EngineRequest): Promise<void> {
     });
     return;
   }
-  const sheet = sheets.find((candidate) => candidate.name === request.sheetName) ?? sheets[0];
-  const result = ingest(sheet.table, request.mapping, { referenceDay: request.referenceDay });
+  const sheet = sheetNamed(request.sheetName);
+  const endSheet = request.endList ? sheetNamed(request.endList.sheetName) : null;
+  const result =
+    request.endList && endSheet
+      ? ingestLists(
+          { table: sheet.table, mapping: request.mapping },
+          { table: endSheet.table, mapping: request.endList.mapping },
+        )
+      : ingest(sheet.table, request.mapping, { referenceDay: request.referenceDay });
   if (!result.ok) {
     post({ type: 'ingest', id: request.id, answer: result });
     return;

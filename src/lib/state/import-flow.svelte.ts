@@ -26,8 +26,14 @@ export class ImportFlow {
   sheetName = $state('');
   mapping = $state.raw<Mapping | null>(null);
   result = $state.raw<Extract<IngestAnswer, { ok: true }> | null>(null);
+  /** Two customer lists: the sheet holding the list at the end, and how to read it. */
+  endSheetName = $state<string | null>(null);
+  endMapping = $state.raw<Mapping | null>(null);
+  /** Why a second file for the end list could not be read. */
+  endReadFailure = $state<ReadFailureCode | null>(null);
+  endFileName = $state<string | null>(null);
   /** Why the confirmed mapping could not be used. */
-  mappingIssue = $state<Extract<IngestAnswer, { ok: false }>['issue'] | null>(null);
+  mappingIssue = $state<Extract<IngestAnswer, { ok: false }>['issue'] | 'no-end-list' | null>(null);
 
   constructor(fileName: string, isSample = false) {
     this.fileName = fileName;
@@ -93,6 +99,46 @@ export class ImportFlow {
     if (!this.mapping) return;
     this.mapping = { ...this.mapping, ...change };
     this.mappingIssue = null;
+    if (change.kind === 'lists' && !this.endSheetName && this.endCandidates[0]) {
+      this.chooseEndSheet(this.endCandidates[0].name);
+    }
+  }
+
+  /** The sheets that can hold the end list: every sheet but the start list's. */
+  get endCandidates(): readonly SheetOverview[] {
+    return this.sheets.filter((sheet) => sheet.name !== this.sheetName);
+  }
+
+  chooseEndSheet(name: string): void {
+    const sheet = this.sheets.find((candidate) => candidate.name === name);
+    if (!sheet) return;
+    this.endSheetName = name;
+    this.endMapping = { ...sheet.detection.mapping, kind: 'lists' };
+    this.mappingIssue = null;
+  }
+
+  /** Which column of the end list holds the customer. */
+  setEndCustomer(column: number): void {
+    if (!this.endMapping) return;
+    const roles = this.endMapping.roles.map((role, index) =>
+      index === column ? 'customer' : role === 'customer' ? 'ignore' : role,
+    );
+    this.endMapping = { ...this.endMapping, roles };
+  }
+
+  /** Reads a second file whose sheets can hold the end list. */
+  async addFile(file: Blob, name: string): Promise<void> {
+    this.endReadFailure = null;
+    this.endFileName = name;
+    const answer = await this.client.read(file, name, undefined, true);
+    if (!answer.ok) {
+      this.endReadFailure = answer.code;
+      return;
+    }
+    const before = new Set(this.sheets.map((sheet) => sheet.name));
+    this.sheets = answer.sheets;
+    const added = answer.sheets.find((sheet) => !before.has(sheet.name));
+    if (added) this.chooseEndSheet(added.name);
   }
 
   /** Re-detects the current sheet from scratch (after a wrong manual change). */
@@ -104,7 +150,15 @@ export class ImportFlow {
   async confirm(): Promise<boolean> {
     if (!this.mapping) return false;
     this.stage = 'ingesting';
-    const answer = await this.client.ingest(this.sheetName, this.mapping, today());
+    const endList =
+      this.mapping.kind === 'lists' && this.endSheetName && this.endMapping
+        ? { sheetName: this.endSheetName, mapping: this.endMapping }
+        : null;
+    if (this.mapping.kind === 'lists' && !endList) {
+      this.mappingIssue = 'no-end-list';
+      return false;
+    }
+    const answer = await this.client.ingest(this.sheetName, this.mapping, today(), endList);
     if (!answer) {
       this.readFailure = 'timeout';
       this.stage = 'mapping';

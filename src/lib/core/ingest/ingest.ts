@@ -288,16 +288,14 @@ export function ingest(
     } else if (dateColumn >= 0) {
       const dateCell = row[dateColumn] ?? null;
       const dateText = cellText(dateCell);
-      if (isEmptyValue(dateText)) {
-        skip(rowNumber, 'missing-date', dateText);
+      const parsed = isEmptyValue(dateText) ? null : readDate(dateCell);
+      if (parsed !== null) {
+        day = parsed;
+      } else if (mapping.kind !== 'lists') {
+        // A list's signup date is optional: without one the customer is still on the list.
+        skip(rowNumber, isEmptyValue(dateText) ? 'missing-date' : 'unreadable-date', dateText);
         continue;
       }
-      const parsed = readDate(dateCell);
-      if (parsed === null) {
-        skip(rowNumber, 'unreadable-date', dateText);
-        continue;
-      }
-      day = parsed;
     }
     if (endColumn >= 0) {
       const endCell = row[endColumn] ?? null;
