@@ -135,9 +135,9 @@ export class ImportFlow {
       this.endReadFailure = answer.code;
       return;
     }
-    const before = new Set(this.sheets.map((sheet) => sheet.name));
+    const before = this.sheets.map((sheet) => sheet.name);
     this.sheets = answer.sheets;
-    const added = answer.sheets.find((sheet) => !before.has(sheet.name));
+    const added = answer.sheets.find((sheet) => !before.includes(sheet.name));
     if (added) this.chooseEndSheet(added.name);
   }
 
