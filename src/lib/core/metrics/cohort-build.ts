@@ -263,7 +263,7 @@ export function buildCohorts(dataset: Dataset, options: CohortBuildOptions): Coh
   // Active at age k or later = the customers whose last active age is k or more: suffix sums.
   for (let k = 0; k < cohortCount; k++) {
     const base = k * periodCount;
-    for (let age = periodCount - 2; age >= 1; age--) rolling[base + age] += rolling[base + age + 1];
+    for (let age = periodCount - 2; age >= 0; age--) rolling[base + age] += rolling[base + age + 1];
   }
 
   return {
