@@ -5,7 +5,7 @@
  * (x, tₓ, T) summary of {@link rfmSummary} (METRICS.md §9).
  */
 import { inverseIfPositiveDefinite, minimize, numericHessian } from './optimize.ts';
-import { lgamma, logAddExp, logBeta, seriesFromOne } from './special.ts';
+import { lgamma, logBeta, seriesFromOne } from './special.ts';
 
 /** BG/NBD parameters; α is in the summary's time unit (weeks for unitDays = 7). */
 export interface BgNbdParams {
@@ -150,16 +150,26 @@ function groupedLogLikelihood(g: Grouped, params: BgNbdParams): number {
     perX[k] = lgamma(r + x) - lgammaR + r * lnAlpha + logBeta(a, b + x) - betaAB;
     deathX[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
   }
-  const lnAge = g.ages.map((t) => Math.log(alpha + t));
-  const lnRecency = g.recencies.map((t) => Math.log(alpha + t));
+  const lnAge = new Float64Array(g.ages.length);
+  for (let k = 0; k < g.ages.length; k += 1) lnAge[k] = Math.log(alpha + g.ages[k]);
+  const lnRecency = new Float64Array(g.recencies.length);
+  for (let k = 0; k < g.recencies.length; k += 1) lnRecency[k] = Math.log(alpha + g.recencies[k]);
+  const { weight, xIndex, ageIndex, recencyIndex, xs } = g;
   let total = 0;
-  for (let i = 0; i < g.weight.length; i += 1) {
-    const k = g.xIndex[i];
-    const x = g.xs[k];
-    const alive = -(r + x) * lnAge[g.ageIndex[i]];
-    const term =
-      x > 0 ? logAddExp(alive, deathX[k] - (r + x) * lnRecency[g.recencyIndex[i]]) : alive;
-    total += g.weight[i] * (perX[k] + term);
+  for (let i = 0; i < weight.length; i += 1) {
+    const k = xIndex[i];
+    const power = r + xs[k];
+    const alive = -power * lnAge[ageIndex[i]];
+    let term = alive;
+    if (xs[k] > 0) {
+      // log-sum-exp of the "still alive" and "dropped out after the last purchase" branches.
+      const dead = deathX[k] - power * lnRecency[recencyIndex[i]];
+      term =
+        alive > dead
+          ? alive + Math.log1p(Math.exp(dead - alive))
+          : dead + Math.log1p(Math.exp(alive - dead));
+    }
+    total += weight[i] * (perX[k] + term);
   }
   return total;
 }
@@ -176,6 +186,10 @@ function groupedLogLikelihood(g: Grouped, params: BgNbdParams): number {
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData): number {
   return groupedLogLikelihood(group(data), params);
+}
+
+function isInterior(params: BgNbdParams): boolean {
+  return Object.values(params).every((p) => p >= boundaryLow && p <= boundaryHigh);
 }
 
 const fromLog = (v: readonly number[]): BgNbdParams => ({
@@ -226,6 +240,9 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
   };
   let best: ReturnType<typeof minimize> | null = null;
   let iterations = 0;
+  // The second start is insurance: it runs only when the first did not reach a converged,
+  // interior optimum (the BG/NBD likelihood is usually unimodal, and each run costs ~500
+  // likelihood evaluations).
   for (const start of starts) {
     const result = minimize(
       objective,
@@ -234,6 +251,7 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
     );
     iterations += result.iterations;
     if (best === null || result.value < best.value) best = result;
+    if (best.converged && isInterior(fromLog(best.x))) break;
   }
   if (best === null || !Number.isFinite(best.value)) {
     return { ok: false, reason: 'did-not-converge', best: null, iterations };
@@ -241,7 +259,7 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
   const params = fromLog(best.x);
   const logLikelihood = -best.value * n;
   const bestSeen = { params, logLikelihood };
-  if (Object.values(params).some((p) => p < boundaryLow || p > boundaryHigh)) {
+  if (!isInterior(params)) {
     return { ok: false, reason: 'boundary', best: bestSeen, iterations };
   }
   if (!best.converged) return { ok: false, reason: 'did-not-converge', best: bestSeen, iterations };

@@ -88,6 +88,57 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGam
   return total;
 }
 
+function isInterior(params: GammaGammaParams): boolean {
+  return Object.values(params).every((v) => v >= boundaryLow && v <= boundaryHigh);
+}
+
+/** Per-customer constants of the likelihood, and the distinct x values (ln Γ is per x only). */
+interface Prepared {
+  readonly xIndex: Int32Array;
+  readonly xs: Float64Array;
+  readonly lnX: Float64Array;
+  readonly lnM: Float64Array;
+  readonly mx: Float64Array;
+}
+
+function prepare(xs: readonly number[], ms: readonly number[]): Prepared {
+  const map = new Map<number, number>();
+  const xIndex = Int32Array.from(xs, (x) => {
+    let k = map.get(x);
+    if (k === undefined) {
+      k = map.size;
+      map.set(x, k);
+    }
+    return k;
+  });
+  return {
+    xIndex,
+    xs: Float64Array.from(map.keys()),
+    lnX: Float64Array.from(xs, Math.log),
+    lnM: Float64Array.from(ms, Math.log),
+    mx: Float64Array.from(xs, (x, i) => x * ms[i]),
+  };
+}
+
+/** The same sum as {@link gammaGammaLogLikelihood}, with ln Γ computed once per distinct x. */
+function preparedLogLikelihood(data: Prepared, params: GammaGammaParams): number {
+  const { p, q, gamma } = params;
+  const perX = Float64Array.from(data.xs, (x) => lgamma(p * x + q) - lgamma(p * x));
+  const base = -lgamma(q) + q * Math.log(gamma);
+  let total = 0;
+  for (let i = 0; i < data.xIndex.length; i += 1) {
+    const k = data.xIndex[i];
+    const px = p * data.xs[k];
+    total +=
+      perX[k] +
+      base +
+      (px - 1) * data.lnM[i] +
+      px * data.lnX[i] -
+      (px + q) * Math.log(gamma + data.mx[i]);
+  }
+  return total;
+}
+
 /**
  * Maximum-likelihood Gamma-Gamma fit on the repeat customers.
  *
@@ -122,13 +173,13 @@ export function fitGammaGamma(
   if (n < Math.max(options.minCustomers ?? 10, 1)) {
     return { ok: false, reason: 'too-few-customers', best: null, iterations: 0 };
   }
-  const usable = { frequency: Float64Array.from(xs), monetary: Float64Array.from(ms) };
+  const prepared = prepare(xs, ms);
   const fromLog = (v: readonly number[]): GammaGammaParams => ({
     p: Math.exp(v[0]),
     q: Math.exp(v[1]),
     gamma: Math.exp(v[2]),
   });
-  const objective = (v: readonly number[]) => -gammaGammaLogLikelihood(fromLog(v), usable) / n;
+  const objective = (v: readonly number[]) => -preparedLogLikelihood(prepared, fromLog(v)) / n;
   const meanSpend = ms.reduce((s, m) => s + m, 0) / n;
   // Start with E[spend] = pγ/(q−1) = meanSpend at p = 1, q = 2; a second start with a tighter
   // spread. Amounts in cents or in thousands only shift ln γ.
@@ -146,6 +197,8 @@ export function fitGammaGamma(
     const result = minimize(objective, [start.p, start.q, start.gamma].map(Math.log), box);
     iterations += result.iterations;
     if (best === null || result.value < best.value) best = result;
+    // The second start runs only when the first did not reach a converged, interior optimum.
+    if (best.converged && isInterior(fromLog(best.x))) break;
   }
   if (best === null || !Number.isFinite(best.value)) {
     return { ok: false, reason: 'did-not-converge', best: null, iterations };
@@ -153,7 +206,7 @@ export function fitGammaGamma(
   const params = fromLog(best.x);
   const logLikelihood = -best.value * n;
   const bestSeen = { params, logLikelihood };
-  if (Object.values(params).some((v) => v < boundaryLow || v > boundaryHigh)) {
+  if (!isInterior(params)) {
     return { ok: false, reason: 'boundary', best: bestSeen, iterations };
   }
   if (!best.converged) return { ok: false, reason: 'did-not-converge', best: bestSeen, iterations };
