@@ -11,8 +11,9 @@ import { ingest } from '../../../src/lib/core/ingest/ingest.ts';
 import { cohortCustomers, cohortMatrix } from '../../../src/lib/core/metrics/cohort-matrix.ts';
 import { readFile } from '../../../src/lib/io/read-file.ts';
 import { parseCsv } from './load-real-data.ts';
+import { sharedData } from '../../shared-data.ts';
 
-const FILE = '/work/shared/data/online_retail_sample_10pct.csv';
+const FILE = `${sharedData}/online_retail_sample_10pct.csv`;
 
 function importWithTheApp() {
   const read = readFile(new Uint8Array(readFileSync(FILE)), 'online_retail_sample_10pct.csv');

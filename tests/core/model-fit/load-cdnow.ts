@@ -8,8 +8,9 @@ import { ingest } from '../../../src/lib/core/ingest/ingest.ts';
 import type { ColumnRole } from '../../../src/lib/core/ingest/roles.ts';
 import type { Dataset } from '../../../src/lib/core/model/dataset.ts';
 import { readFile } from '../../../src/lib/io/read-file.ts';
+import { sharedData } from '../../shared-data.ts';
 
-export const cdnowPath = '/work/shared/data/CDNOW_sample.txt';
+export const cdnowPath = `${sharedData}/CDNOW_sample.txt`;
 
 let cached: Dataset | null = null;
 
