@@ -5,6 +5,7 @@
 import type { InputKind } from '../lib/core/model/dataset.ts';
 import { epochDay, isValidDate } from '../lib/core/model/days.ts';
 import { periodUnits, type PeriodUnit } from '../lib/core/model/periods.ts';
+import { cohortUnits, type CohortUnit } from '../lib/core/metrics/cohort-matrix.ts';
 import type { DateOrder } from '../lib/core/ingest/parse-date.ts';
 import type { ColumnRole } from '../lib/core/ingest/roles.ts';
 
@@ -34,7 +35,11 @@ export interface CliOptions {
   readonly sheet: string | null;
   readonly dateOrder: DateOrder | null;
   readonly period: PeriodUnit;
+  /** Period of the cohorts (week, month, quarter or year). */
+  readonly cohortPeriod: CohortUnit;
   readonly windowDays: number;
+  /** Epoch day that ends the calibration of the purchase model; null means its default. */
+  readonly calibrationEnd: number | null;
   /** Epoch day given with --reference-date; null means today. */
   readonly referenceDay: number | null;
   readonly json: boolean;
@@ -68,7 +73,10 @@ Options:
   --sheet NAME                  Excel sheet (default: the first sheet with data)
   --date-order dmy|mdy|ymd      how dates like 03/04/2024 are written (default: detected)
   --period day|week|month|quarter|year   period of the report (default: month)
+  --cohort-period week|month|quarter|year   period of the cohorts (default: month)
   --window DAYS                 activity window for orders in days (default: 365)
+  --calibration-end YYYY-MM-DD  end of the purchase model's calibration (default: the data's
+                                last day minus a third of its span)
   --reference-date YYYY-MM-DD   day a snapshot without dates was taken (default: today, UTC)
   --json                        print one JSON object instead of the text report
   -h, --help                    show this help
@@ -81,7 +89,9 @@ const valueFlags = new Set<string>([
   '--sheet',
   '--date-order',
   '--period',
+  '--cohort-period',
   '--window',
+  '--calibration-end',
   '--reference-date',
 ]);
 
@@ -207,6 +217,31 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     period = unit;
   }
 
+  let cohortPeriod: CohortUnit = 'month';
+  const cohortText = values.get('--cohort-period');
+  if (cohortText !== undefined) {
+    const unit = oneOf(cohortText, cohortUnits);
+    if (unit === null) {
+      return {
+        ok: false,
+        message: `--cohort-period must be one of ${cohortUnits.join(', ')}, not "${cohortText}".`,
+      };
+    }
+    cohortPeriod = unit;
+  }
+
+  let calibrationEnd: number | null = null;
+  const calibrationText = values.get('--calibration-end');
+  if (calibrationText !== undefined) {
+    calibrationEnd = parseIsoDay(calibrationText);
+    if (calibrationEnd === null) {
+      return {
+        ok: false,
+        message: `--calibration-end must be a date written YYYY-MM-DD, not "${calibrationText}".`,
+      };
+    }
+  }
+
   let windowDays = DEFAULT_WINDOW;
   const windowText = values.get('--window');
   if (windowText !== undefined) {
@@ -242,7 +277,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       sheet: values.get('--sheet') ?? null,
       dateOrder,
       period,
+      cohortPeriod,
       windowDays,
+      calibrationEnd,
       referenceDay,
       json,
     },

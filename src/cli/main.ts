@@ -149,7 +149,9 @@ export function main(argv: readonly string[], io: CliIo): number {
     notes: flagged.notes,
     ingested,
     period: options.period,
+    cohortPeriod: options.cohortPeriod,
     windowDays: options.windowDays,
+    calibrationEnd: options.calibrationEnd,
     referenceDay,
   });
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));

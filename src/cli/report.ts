@@ -11,6 +11,7 @@ import { isoDate } from '../lib/core/model/days.ts';
 import type { PeriodUnit } from '../lib/core/model/periods.ts';
 import type { ReadFormat } from '../lib/io/read-file.ts';
 import { analyze, type PeriodRow } from '../lib/core/analyze.ts';
+import { cohortMatrix, type CohortUnit } from '../lib/core/metrics/cohort-matrix.ts';
 import type { CsvDelimiter } from '../lib/io/read-csv.ts';
 import type { TextEncodingName } from '../lib/io/decode.ts';
 
@@ -47,6 +48,8 @@ export interface CliReport {
   readonly notes: readonly DetectionNote[];
   /** The retention numbers per period (ratios between 0 and 1, null where there is no base). */
   readonly periods: readonly CliPeriod[];
+  /** Cohort matrix; null for two lists. */
+  readonly cohorts: CliCohorts | null;
   /** Whole-data repeat-purchase shares (orders only; null otherwise). */
   readonly repeat: {
     readonly twoOrMore: number | null;
@@ -116,8 +119,46 @@ export interface ReportInput {
   readonly notes: readonly DetectionNote[];
   readonly ingested: Extract<IngestResult, { ok: true }>;
   readonly period: PeriodUnit;
+  readonly cohortPeriod: CohortUnit;
   readonly windowDays: number;
+  /** End of the purchase model's calibration; null for its default. */
+  readonly calibrationEnd: number | null;
   readonly referenceDay: number;
+}
+
+/** The cohort matrix as `--json` prints it (METRICS.md §7). */
+export interface CliCohorts {
+  readonly period: CohortUnit;
+  readonly cohorts: readonly {
+    readonly cohort: string;
+    readonly size: number;
+    /** Customers active at age 0…k (classic: bought, or still subscribed at the period's end). */
+    readonly active: readonly number[];
+    /** Revenue at age 0…k; null without amounts. */
+    readonly revenue: readonly number[] | null;
+    readonly complete: readonly boolean[];
+  }[];
+  /** Pooled share per age (Σ active ÷ Σ size) over the cohorts that fully observed it. */
+  readonly averageByAge: readonly (number | null)[];
+}
+
+function cliCohorts(input: ReportInput): CliCohorts | null {
+  const { dataset } = input.ingested;
+  if (dataset.kind === 'lists') return null;
+  const report = cohortMatrix(dataset, { unit: input.cohortPeriod });
+  return {
+    period: report.period,
+    cohorts: report.cohorts
+      .filter((row) => row.size > 0)
+      .map((row) => ({
+        cohort: row.cohort,
+        size: row.size,
+        active: row.active,
+        revenue: row.revenue,
+        complete: row.complete,
+      })),
+    averageByAge: report.averageByAge.map((average) => average.share),
+  };
 }
 
 /**
@@ -178,6 +219,7 @@ export function buildReport(input: ReportInput): CliReport {
     mapping,
     notes: input.notes,
     periods: analysis.periods.map(cliPeriod),
+    cohorts: cliCohorts(input),
     repeat: analysis.repeat,
   };
 }

@@ -181,6 +181,7 @@ describe('analyze on the real files', () => {
       'mapping',
       'notes',
       'periods',
+      'cohorts',
       'repeat',
     ]);
   });
@@ -359,5 +360,46 @@ describe('periods in the report', () => {
     expect(last?.period).toBe('2011-W49');
     expect(last?.complete).toBe(false);
     expect(last?.from).toBe('2011-12-05');
+  });
+});
+
+describe('cohorts in the report', () => {
+  it('gives the monthly Online Retail cohorts with sizes, active counts per age and the pooled average', () => {
+    const report = runJson([retail]);
+    const cohorts = report.cohorts;
+    expect(cohorts?.period).toBe('month');
+    expect(cohorts?.cohorts.map((row) => row.cohort)).toEqual([
+      '2010-12',
+      '2011-01',
+      '2011-02',
+      '2011-03',
+      '2011-04',
+      '2011-05',
+      '2011-06',
+      '2011-07',
+      '2011-08',
+      '2011-09',
+      '2011-10',
+      '2011-11',
+      '2011-12',
+    ]);
+    const sizes = cohorts?.cohorts.map((row) => row.size) ?? [];
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(442);
+    const first = cohorts?.cohorts[0];
+    expect(first?.active[0]).toBe(first?.size);
+    expect(first?.active).toHaveLength(13);
+    expect(first?.complete.at(-1)).toBe(false);
+    expect(cohorts?.averageByAge[0]).toBe(1);
+  });
+
+  it('groups cohorts by quarter with --cohort-period', () => {
+    const report = runJson([retail, '--cohort-period', 'quarter']);
+    expect(report.cohorts?.cohorts.map((row) => row.cohort)).toEqual([
+      '2010-Q4',
+      '2011-Q1',
+      '2011-Q2',
+      '2011-Q3',
+      '2011-Q4',
+    ]);
   });
 });
