@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './tests/chromium.ts';
 
@@ -37,7 +38,44 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicyMeta()],
+  plugins: [
+    svelte(),
+    contentSecurityPolicyMeta(),
+    // Offline use: the service worker precaches the whole app (samples included). 'prompt' means
+    // a new version waits until the user chooses to reload, never in the middle of an analysis.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: null,
+      includeAssets: ['favicon.svg', 'sample/*.csv'],
+      manifest: {
+        name: 'Behoud — klantbehoud / customer retention',
+        short_name: 'Behoud',
+        description:
+          'Zie hoeveel klanten je houdt, zonder dat je gegevens je apparaat verlaten. See how many customers you keep; your data never leaves your device.',
+        lang: 'nl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f7f6f2',
+        theme_color: '#1d5566',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icon-512-maskable.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,csv,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     // Inlined assets would become data: URLs; the CSP and the offline cache want real files.

@@ -10,6 +10,9 @@ export const en: Messages = {
     footer: 'Runs in your browser, offline too. No account, no upload.',
     skipToContent: 'Skip to content',
     newAnalysis: 'Another file',
+    updateReady: 'A new version of Behoud is ready. Your analysis is kept.',
+    updateReload: 'Reload now',
+    updateLater: 'Later',
   },
   start: {
     heading: 'Start with your customer file',

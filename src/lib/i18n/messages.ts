@@ -20,6 +20,9 @@ export interface Messages {
     readonly footer: string;
     readonly skipToContent: string;
     readonly newAnalysis: string;
+    readonly updateReady: string;
+    readonly updateReload: string;
+    readonly updateLater: string;
   };
   readonly start: {
     readonly heading: string;

@@ -17,6 +17,10 @@ export const nl: Messages = {
     skipToContent: 'Naar de inhoud',
     /** Button that returns to the start screen to open another file. */
     newAnalysis: 'Ander bestand',
+    /** A new version of the app is ready; shown until the user reloads. */
+    updateReady: 'Er staat een nieuwe versie van Behoud klaar. Je analyse blijft bewaard.',
+    updateReload: 'Nu herladen',
+    updateLater: 'Later',
   },
   start: {
     heading: 'Begin met je klantbestand',

@@ -6,6 +6,11 @@
 import type { Mapping } from '../core/ingest/detect.ts';
 import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
 import type { Explanation, MetricId } from '../core/explain/index.ts';
+import type {
+  BreakdownComparison,
+  CohortReport,
+  CohortSettings,
+} from '../core/metrics/cohort-matrix.ts';
 import type { EngineRequest, EngineResponse, IngestAnswer, ReadAnswer } from './engine-protocol.ts';
 import type { ReadProgress } from './read-types.ts';
 
@@ -21,6 +26,7 @@ export class EngineClient {
   #worker: Worker;
   #nextId = 1;
   #latestAnalyze = 0;
+  #latestCohorts = 0;
   #pending = new Map<number, Pending>();
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #watchdogMs: number;
@@ -95,6 +101,37 @@ export class EngineClient {
   /** Details of customers by code, for the lists behind a number. */
   async details(customers: readonly number[]): Promise<readonly CustomerDetail[]> {
     const response = await this.#request({ type: 'details', id: this.#nextId++, customers });
+    return response.type === 'details' ? response.details : [];
+  }
+
+  /**
+   * The cohort matrix (and per-value curves when `compare` names a category), or null when a
+   * newer cohorts request was sent meanwhile.
+   */
+  async cohorts(
+    settings: CohortSettings,
+    compare: number | null,
+  ): Promise<{ report: CohortReport | null; comparison: BreakdownComparison | null } | null> {
+    const id = this.#nextId++;
+    this.#latestCohorts = id;
+    const response = await this.#request({ type: 'cohorts', id, settings, compare });
+    if (id !== this.#latestCohorts || response.type !== 'cohorts') return null;
+    return { report: response.report, comparison: response.comparison };
+  }
+
+  /** The customers of a cohort cell, with their details. */
+  async cohortCustomers(
+    settings: CohortSettings,
+    cohort: number,
+    age: number | null,
+  ): Promise<readonly CustomerDetail[]> {
+    const response = await this.#request({
+      type: 'cohort-customers',
+      id: this.#nextId++,
+      settings,
+      cohort,
+      age,
+    });
     return response.type === 'details' ? response.details : [];
   }
 

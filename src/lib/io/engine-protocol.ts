@@ -14,6 +14,11 @@ import type {
 import type { RawCell } from '../core/ingest/raw-table.ts';
 import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
 import type { Explanation, MetricId } from '../core/explain/index.ts';
+import type {
+  BreakdownComparison,
+  CohortReport,
+  CohortSettings,
+} from '../core/metrics/cohort-matrix.ts';
 import type { ReadFailureCode, ReadProgress } from './read-types.ts';
 import type { ReadFormat } from './read-file.ts';
 
@@ -46,7 +51,22 @@ export type EngineRequest =
       readonly period: number;
     }
   /** Key, first and last purchase, orders and revenue of the given customers. */
-  | { readonly type: 'details'; readonly id: number; readonly customers: readonly number[] };
+  | { readonly type: 'details'; readonly id: number; readonly customers: readonly number[] }
+  /** The cohort matrix, and with `compare` the average curve per value of that category. */
+  | {
+      readonly type: 'cohorts';
+      readonly id: number;
+      readonly settings: CohortSettings;
+      readonly compare: number | null;
+    }
+  /** The customers of one cohort cell (or of the whole cohort when age is null). */
+  | {
+      readonly type: 'cohort-customers';
+      readonly id: number;
+      readonly settings: CohortSettings;
+      readonly cohort: number;
+      readonly age: number | null;
+    };
 
 /** One sheet of a read file, as the mapping screen needs it. */
 export interface SheetOverview {
@@ -84,6 +104,12 @@ export type EngineResponse =
   | { readonly type: 'analyze'; readonly id: number; readonly report: Report | null }
   | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation | null }
   | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
+  | {
+      readonly type: 'cohorts';
+      readonly id: number;
+      readonly report: CohortReport | null;
+      readonly comparison: BreakdownComparison | null;
+    }
   /** An exception the engine did not expect: a bug, reported instead of hanging the page. */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 

@@ -8,6 +8,7 @@ import { detect } from '../core/ingest/detect.ts';
 import { ingest } from '../core/ingest/ingest.ts';
 import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
+import { cohortCustomers, cohortMatrix, compareBreakdown } from '../core/metrics/cohort-matrix.ts';
 import type { Dataset } from '../core/model/dataset.ts';
 import type { ReadSheet } from './read-types.ts';
 import { readFile } from './read-file.ts';
@@ -42,6 +43,13 @@ function overview(sheet: ReadSheet): SheetOverview {
     previewRows: sheet.table.rows.slice(0, previewEnd),
     date1904: sheet.table.date1904,
   };
+}
+
+/** Customer details need an analysis (for the refunds rule); one with default settings will do. */
+function detailsOf(codes: readonly number[]) {
+  if (!dataset) return [];
+  analysis ??= createAnalysis(dataset, { unit: 'month' });
+  return analysis.customerDetails(codes);
 }
 
 function sheetNamed(name: string): ReadSheet {
@@ -91,6 +99,23 @@ async function handle(request: EngineRequest): Promise<void> {
   if (request.type === 'explain') {
     const explanation = analysis?.explain(request.metric, request.period) ?? null;
     post({ type: 'explain', id: request.id, explanation });
+    return;
+  }
+  if (request.type === 'cohorts') {
+    const report =
+      dataset && dataset.kind !== 'lists' ? cohortMatrix(dataset, request.settings) : null;
+    const comparison =
+      dataset && report && request.compare !== null
+        ? compareBreakdown(dataset, request.settings, request.compare)
+        : null;
+    post({ type: 'cohorts', id: request.id, report, comparison });
+    return;
+  }
+  if (request.type === 'cohort-customers') {
+    const codes = dataset
+      ? cohortCustomers(dataset, request.settings, request.cohort, request.age ?? undefined)
+      : [];
+    post({ type: 'details', id: request.id, details: detailsOf(codes) });
     return;
   }
   if (request.type === 'details') {
