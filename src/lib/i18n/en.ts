@@ -185,6 +185,7 @@ export const en: Messages = {
     data: 'Imported file',
     calculator: 'Calculator',
     label: 'Parts of the analysis',
+    main: 'Main menu',
   },
   overview: {
     heading: 'Customer retention',

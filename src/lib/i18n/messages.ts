@@ -118,6 +118,7 @@ export interface Messages {
     readonly data: string;
     readonly calculator: string;
     readonly label: string;
+    readonly main: string;
   };
   readonly overview: {
     readonly heading: string;

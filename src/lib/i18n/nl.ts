@@ -203,6 +203,8 @@ export const nl: Messages = {
     calculator: 'Rekenhulp',
     /** Accessible name of the tab list. */
     label: 'Onderdelen van de analyse',
+    /** Accessible name of the navigation in the page header. */
+    main: 'Hoofdmenu',
   },
   overview: {
     heading: 'Klantbehoud',
