@@ -10,7 +10,12 @@ import type { InputKind } from '../lib/core/model/dataset.ts';
 import { isoDate } from '../lib/core/model/days.ts';
 import type { PeriodUnit } from '../lib/core/model/periods.ts';
 import type { ReadFormat } from '../lib/io/read-file.ts';
-import { analyze, type PeriodRow } from '../lib/core/analyze.ts';
+import {
+  analyze,
+  type LifetimeValueSummary,
+  type PeriodRow,
+  type RevenueRow,
+} from '../lib/core/analyze.ts';
 import { cohortMatrix, type CohortUnit } from '../lib/core/metrics/cohort-matrix.ts';
 import type { CsvDelimiter } from '../lib/io/read-csv.ts';
 import type { TextEncodingName } from '../lib/io/decode.ts';
@@ -56,6 +61,83 @@ export interface CliReport {
     readonly within30: number | null;
     readonly within90: number | null;
     readonly within365: number | null;
+  };
+  /**
+   * Revenue movements and rates per period (METRICS.md §8), in the order of `periods`; null when
+   * the file has no amounts (or is two lists).
+   */
+  readonly revenueRetention: readonly CliRevenuePeriod[] | null;
+  /** Customer lifetime value (METRICS.md §9, margin 100 %); null without amounts. */
+  readonly lifetimeValue: CliLifetimeValue | null;
+}
+
+/** One period's revenue movements and rates, as `--json` prints them. */
+export interface CliRevenuePeriod {
+  readonly period: string;
+  /** R0: what the customers paying at the start paid (orders: in the previous period). */
+  readonly startRevenue: number;
+  /** What customers new in the period pay at its end (orders: their revenue in it). */
+  readonly new: number;
+  readonly expansion: number;
+  readonly contraction: number;
+  readonly churned: number;
+  readonly reactivated: number;
+  /** (R0 + expansion − contraction − churned) ÷ R0; null when R0 = 0. */
+  readonly nrr: number | null;
+  /** (R0 − contraction − churned) ÷ R0; null when R0 = 0. */
+  readonly grr: number | null;
+  /** (new + expansion) ÷ (contraction + churned); null when nothing was lost. */
+  readonly quickRatio: number | null;
+}
+
+/** The lifetime value and its parts, as `--json` prints them. */
+export interface CliLifetimeValue {
+  readonly kind: 'subscriptions' | 'orders';
+  /** Days measured: the churn months (subscriptions) or the last 365 days (orders). */
+  readonly from: string;
+  readonly to: string;
+  /** Revenue per active customer per month (subscriptions) or average order value (orders). */
+  readonly averageRevenue: number | null;
+  /** Subscriptions only: the gross margin used. */
+  readonly margin: number | null;
+  /** Orders only: purchases per buyer in the last year. */
+  readonly purchasesPerYear: number | null;
+  /** Monthly (subscriptions) or yearly (orders) churn. */
+  readonly churn: number | null;
+  /** 1 ÷ churn, in `lifetimeUnit`s. */
+  readonly lifetime: number | null;
+  readonly lifetimeUnit: 'month' | 'year';
+  readonly ltv: number | null;
+}
+
+function cliRevenuePeriod(row: RevenueRow): CliRevenuePeriod {
+  return {
+    period: row.period,
+    startRevenue: row.startRevenue,
+    new: row.new,
+    expansion: row.expansion,
+    contraction: row.contraction,
+    churned: row.churned,
+    reactivated: row.reactivated,
+    nrr: row.nrr,
+    grr: row.grr,
+    quickRatio: row.quickRatio,
+  };
+}
+
+function cliLifetimeValue(summary: LifetimeValueSummary | null): CliLifetimeValue | null {
+  if (summary === null) return null;
+  return {
+    kind: summary.kind,
+    from: isoDate(summary.first),
+    to: isoDate(summary.last),
+    averageRevenue: summary.averageRevenue,
+    margin: summary.margin,
+    purchasesPerYear: summary.purchasesPerYear,
+    churn: summary.churn,
+    lifetime: summary.lifetime,
+    lifetimeUnit: summary.lifetimeUnit,
+    ltv: summary.ltv,
   };
 }
 
@@ -221,6 +303,8 @@ export function buildReport(input: ReportInput): CliReport {
     periods: analysis.periods.map(cliPeriod),
     cohorts: cliCohorts(input),
     repeat: analysis.repeat,
+    revenueRetention: analysis.revenueRetention?.map(cliRevenuePeriod) ?? null,
+    lifetimeValue: cliLifetimeValue(analysis.lifetimeValue),
   };
 }
 

@@ -183,6 +183,32 @@ describe('analyze on the real files', () => {
       'periods',
       'cohorts',
       'repeat',
+      'revenueRetention',
+      'lifetimeValue',
+    ]);
+    expect(Object.keys(report.revenueRetention?.[0] ?? {})).toEqual([
+      'period',
+      'startRevenue',
+      'new',
+      'expansion',
+      'contraction',
+      'churned',
+      'reactivated',
+      'nrr',
+      'grr',
+      'quickRatio',
+    ]);
+    expect(Object.keys(report.lifetimeValue ?? {})).toEqual([
+      'kind',
+      'from',
+      'to',
+      'averageRevenue',
+      'margin',
+      'purchasesPerYear',
+      'churn',
+      'lifetime',
+      'lifetimeUnit',
+      'ltv',
     ]);
   });
 
@@ -401,5 +427,96 @@ describe('cohorts in the report', () => {
       '2011-Q3',
       '2011-Q4',
     ]);
+  });
+});
+
+describe('revenue in the report', () => {
+  /**
+   * A small Dutch order export. January: Ann €100, Bob €50, Cas €40, Eva €10. February: Ann
+   * downgrades to €80, Bob and Cas buy nothing, Eva stays at €10, Dan is new with €30. March: Ann
+   * and Eva unchanged, Dan upgrades to €60 (two orders) and Cas returns with €45.
+   */
+  const orders = [
+    'Klant;Datum;Bedrag',
+    'Ann;15-01-2024;€ 100,00',
+    'Bob;16-01-2024;€ 50,00',
+    'Cas;17-01-2024;€ 40,00',
+    'Eva;18-01-2024;€ 10,00',
+    'Ann;14-02-2024;€ 80,00',
+    'Eva;15-02-2024;€ 10,00',
+    'Dan;20-02-2024;€ 30,00',
+    'Ann;14-03-2024;€ 80,00',
+    'Eva;15-03-2024;€ 10,00',
+    'Dan;20-03-2024;€ 25,00',
+    'Dan;28-03-2024;€ 35,00',
+    'Cas;31-03-2024;€ 45,00',
+  ].join('\n');
+
+  it('gives the movements, NRR, GRR and quick ratio per month', () => {
+    const run = runCli(['winkel.csv', '--json'], {
+      'winkel.csv': new TextEncoder().encode(`${orders}\n`),
+    });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as CliReport;
+    expect(report.mapping).toEqual({ Klant: 'customer', Datum: 'date', Bedrag: 'amount' });
+    expect(report.revenueRetention).toEqual([
+      {
+        period: '2024-01',
+        startRevenue: 0,
+        new: 200,
+        expansion: 0,
+        contraction: 0,
+        churned: 0,
+        reactivated: 0,
+        nrr: null,
+        grr: null,
+        quickRatio: null,
+      },
+      {
+        // R0 = January's €200; Ann −€20 (contraction), Bob −€50 and Cas −€40 (churned).
+        period: '2024-02',
+        startRevenue: 200,
+        new: 30,
+        expansion: 0,
+        contraction: 20,
+        churned: 90,
+        reactivated: 0,
+        nrr: 0.45,
+        grr: 0.45,
+        quickRatio: 30 / 110,
+      },
+      {
+        // R0 = February's €120 (Ann, Eva, Dan); Dan +€30 (expansion), Cas back with €45.
+        period: '2024-03',
+        startRevenue: 120,
+        new: 0,
+        expansion: 30,
+        contraction: 0,
+        churned: 0,
+        reactivated: 45,
+        nrr: 1.25,
+        grr: 1,
+        quickRatio: null,
+      },
+    ]);
+    // Nobody was a customer on 31 March 2023 (W = 365), so there is no churn and no LTV yet.
+    expect(report.lifetimeValue).toEqual({
+      kind: 'orders',
+      from: '2023-04-02',
+      to: '2024-03-31',
+      averageRevenue: 515 / 12,
+      margin: null,
+      purchasesPerYear: 12 / 5,
+      churn: null,
+      lifetime: null,
+      lifetimeUnit: 'year',
+      ltv: null,
+    });
+  });
+
+  it('is null without an amount column', () => {
+    const bytes = new TextEncoder().encode('Klant;Datum\nAnn;15-01-2024\nBob;16-02-2024\n');
+    const report = JSON.parse(runCli(['x.csv', '--json'], { 'x.csv': bytes }).stdout) as CliReport;
+    expect([report.revenueRetention, report.lifetimeValue]).toEqual([null, null]);
   });
 });

@@ -5,7 +5,13 @@ import { createContext, type AnalysisSettings } from '../../src/lib/core/metrics
 import { classifyPeriod, sweepPeriods } from '../../src/lib/core/metrics/period-counts.ts';
 import type { Dataset } from '../../src/lib/core/model/dataset.ts';
 import { epochDay, NO_DAY } from '../../src/lib/core/model/days.ts';
-import { churnTableDataset, day, listsDataset, ordersDataset } from './metrics/make-dataset.ts';
+import {
+  churnTableDataset,
+  day,
+  listsDataset,
+  ordersDataset,
+  subscriptionsDataset,
+} from './metrics/make-dataset.ts';
 import { randomDataset, randomOrders } from './metrics/random-dataset.ts';
 
 const settingsChoices = fc.constantFrom<AnalysisSettings>(
@@ -271,5 +277,194 @@ describe('a million rows', () => {
       expect(report.periods[p].S).toBe(report.periods[p - 1].E);
     }
     expect(report.dataLastDay).not.toBe(NO_DAY);
+  });
+});
+
+/** Subscriptions with a recurring amount per row (make-dataset's helper has no amounts). */
+function paidSubscriptions(
+  rows: readonly { customer: string; start: string; end?: string; amount: number }[],
+): Dataset {
+  return { ...subscriptionsDataset(rows), amount: Float64Array.from(rows, (r) => r.amount) };
+}
+
+describe('revenue retention and lifetime value in the report', () => {
+  /**
+   * a pays €100 throughout; b downgrades €50 → €30 on 15 Feb; c (€40) leaves on 20 Feb; e (€25)
+   * leaves on 20 Jan and returns on 5 Mar at €35; f is new on 12 Feb (€60); z starts on 31 Mar on
+   * a free plan, so March is covered to its last day.
+   */
+  const subscriptions = paidSubscriptions([
+    { customer: 'a', start: '2024-01-01', amount: 100 },
+    { customer: 'b', start: '2024-01-01', end: '2024-02-15', amount: 50 },
+    { customer: 'b', start: '2024-02-15', amount: 30 },
+    { customer: 'c', start: '2024-01-01', end: '2024-02-20', amount: 40 },
+    { customer: 'e', start: '2024-01-01', end: '2024-01-20', amount: 25 },
+    { customer: 'e', start: '2024-03-05', amount: 35 },
+    { customer: 'f', start: '2024-02-12', amount: 60 },
+    { customer: 'z', start: '2024-03-31', amount: 0 },
+  ]);
+
+  it('gives the movements and rates per period (subscriptions)', () => {
+    const report = analyze(subscriptions, { unit: 'month' });
+    expect(report.revenueRetention).toEqual([
+      {
+        period: '2024-01',
+        complete: true,
+        startRevenue: 0,
+        new: 190,
+        expansion: 0,
+        contraction: 0,
+        churned: 0,
+        reactivated: 0,
+        endRevenue: 190,
+        nrr: null,
+        grr: null,
+        quickRatio: null,
+      },
+      {
+        period: '2024-02',
+        complete: true,
+        startRevenue: 190,
+        new: 60,
+        expansion: 0,
+        contraction: 20,
+        churned: 40,
+        reactivated: 0,
+        endRevenue: 190,
+        nrr: 130 / 190,
+        grr: 130 / 190,
+        quickRatio: 1,
+      },
+      {
+        period: '2024-03',
+        complete: true,
+        startRevenue: 190,
+        new: 0,
+        expansion: 0,
+        contraction: 0,
+        churned: 0,
+        reactivated: 35,
+        endRevenue: 225,
+        nrr: 1,
+        grr: 1,
+        quickRatio: null,
+      },
+    ]);
+  });
+
+  it('gives the lifetime value as of the last complete month, with the margin of the settings', () => {
+    // Months with customers: Feb (S = a, b, c; c lost) and Mar (S = a, b, f; nobody lost), so the
+    // monthly churn is 1 ÷ 6. On 31 March MRR = 100 + 30 + 35 + 60 + 0 over 5 active = ARPA 45.
+    const report = analyze(subscriptions, { unit: 'month' });
+    expect(report.settings.margin).toBe(1);
+    expect(report.lifetimeValue).toEqual({
+      kind: 'subscriptions',
+      first: day('2023-04-01'),
+      last: day('2024-03-31'),
+      averageRevenue: 45,
+      margin: 1,
+      purchasesPerYear: null,
+      churn: 1 / 6,
+      lifetime: 6,
+      lifetimeUnit: 'month',
+      ltv: 270,
+    });
+    const halved = createAnalysis(subscriptions, { unit: 'month', margin: 0.5 });
+    expect(halved.report.settings.margin).toBe(0.5);
+    expect(halved.report.lifetimeValue).toMatchObject({ margin: 0.5, ltv: 135 });
+    expect(halved.explain('lifetime-value', 0)?.result.value).toBe(135);
+    expect(halved.explain('average-lifetime', 0)?.result.value).toBe(6);
+    expect(analyze(subscriptions, { unit: 'month', margin: 1.5 }).settings.margin).toBe(1);
+    expect(analyze(subscriptions, { unit: 'month', margin: -1 }).settings.margin).toBe(0);
+    expect(analyze(subscriptions, { unit: 'month', margin: Number.NaN }).settings.margin).toBe(1);
+  });
+
+  it('gives the orders figures: R0 from the previous period, LTV in years', () => {
+    // 2024: a keeps buying for €50 (30 + 20), b (€40 in 2023) is gone, c is new with €10.
+    const report = analyze(
+      ordersDataset([
+        { customer: 'a', day: '2023-01-10', amount: 50 },
+        { customer: 'b', day: '2023-03-01', amount: 40 },
+        { customer: 'a', day: '2024-01-15', amount: 30 },
+        { customer: 'a', day: '2024-06-01', amount: 20 },
+        { customer: 'c', day: '2024-12-31', amount: 10 },
+      ]),
+      { unit: 'year' },
+    );
+    expect(
+      report.revenueRetention?.map((row) => [
+        row.period,
+        row.startRevenue,
+        row.new,
+        row.churned,
+        row.nrr,
+        row.grr,
+        row.quickRatio,
+      ]),
+    ).toEqual([
+      ['2023', 0, 90, 0, null, null, null],
+      ['2024', 90, 10, 40, 50 / 90, 50 / 90, 0.25],
+    ]);
+    // The last year is 2 Jan – 31 Dec 2024: 3 purchases (€60) by 2 buyers; of a and b, active on
+    // 1 Jan 2024 under W = 365, b is lost: yearly churn ½, lifetime 2 years, LTV 20 × 1.5 × 2.
+    expect(report.lifetimeValue).toEqual({
+      kind: 'orders',
+      first: day('2024-01-02'),
+      last: day('2024-12-31'),
+      averageRevenue: 20,
+      margin: null,
+      purchasesPerYear: 1.5,
+      churn: 0.5,
+      lifetime: 2,
+      lifetimeUnit: 'year',
+      ltv: 60,
+    });
+  });
+
+  it('has no money figures and no money explanations without amounts', () => {
+    const withoutAmounts = createAnalysis(churnTableDataset(), { unit: 'month' });
+    expect(withoutAmounts.report.revenueRetention).toBeNull();
+    expect(withoutAmounts.report.lifetimeValue).toBeNull();
+    expect(withoutAmounts.explain('net-revenue-retention', 2)).toBeNull();
+    expect(withoutAmounts.explain('average-lifetime', 0)).toBeNull();
+    const lists = analyze(listsDataset(['a', 'b'], ['b', 'c']), { unit: 'month' });
+    expect([lists.revenueRetention, lists.lifetimeValue]).toEqual([null, null]);
+    // An amount column but no rows: no periods, so no revenue rows, and no day to measure LTV on.
+    const empty = analyze(
+      { ...ordersDataset([{ customer: 'a', day: '2024-01-01', amount: 5 }]), rowCount: 0 },
+      { unit: 'month' },
+    );
+    expect([empty.periods, empty.revenueRetention, empty.lifetimeValue]).toEqual([[], [], null]);
+  });
+
+  it('agrees with the worked examples, period by period, on random orders', () => {
+    fc.assert(
+      fc.property(randomOrders, settingsChoices, (dataset, settings) => {
+        const analysis = createAnalysis(dataset, settings);
+        const rows = analysis.report.revenueRetention;
+        expect(rows?.map((row) => row.period)).toEqual(
+          analysis.report.periods.map((row) => row.period),
+        );
+        rows?.forEach((row, p) => {
+          expect(analysis.explain('net-revenue-retention', p)?.result.value).toBe(row.nrr);
+          expect(analysis.explain('gross-revenue-retention', p)?.result.value).toBe(row.grr);
+          expect(analysis.explain('revenue-quick-ratio', p)?.result.value).toBe(row.quickRatio);
+          if (row.grr !== null) expect(row.grr).toBeLessThanOrEqual(1);
+          expect(row.endRevenue).toBeCloseTo(
+            row.startRevenue +
+              row.new +
+              row.expansion +
+              row.reactivated -
+              row.contraction -
+              row.churned,
+            9,
+          );
+        });
+        const ltv = analysis.report.lifetimeValue;
+        expect(analysis.explain('lifetime-value', 0)?.result.value).toBe(ltv?.ltv);
+        expect(analysis.explain('average-lifetime', 0)?.result.value).toBe(ltv?.lifetime);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

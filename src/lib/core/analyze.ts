@@ -21,9 +21,12 @@ import {
   type CustomerGroup,
   type PeriodCounts,
 } from './metrics/period-counts.ts';
-import { calculator, datasetMetric } from './metrics/registry.ts';
+import { lifetimeValue } from './metrics/lifetime-value.ts';
+import { appliesTo, calculator, datasetMetric } from './metrics/registry.ts';
 import { computeTwoOrMore, computeWithin } from './metrics/repeat-purchase.ts';
 import { crr, exactRetention } from './metrics/retention-rate.ts';
+import { hasRevenue } from './metrics/revenue-movements.ts';
+import { revenueRetentionTable } from './metrics/revenue-retention.ts';
 import type { CalculatorInput } from './metrics/calculator.ts';
 
 export type { AnalysisSettings, ResolvedSettings } from './metrics/context.ts';
@@ -64,6 +67,57 @@ export interface PeriodRow {
   readonly returningRevenue: number | null;
 }
 
+/**
+ * One period's revenue movements and rates (METRICS.md §8), in the data's currency. The waterfall
+ * reads startRevenue + new + expansion + reactivated − contraction − churned = endRevenue.
+ */
+export interface RevenueRow {
+  /** The same label as the period's `PeriodRow`. */
+  readonly period: string;
+  readonly complete: boolean;
+  /** R0: what the customers paying at the start paid (orders: in the previous period). */
+  readonly startRevenue: number;
+  /** What customers new in the period pay at its end. */
+  readonly new: number;
+  /** Σ increases of the customers paying at the start who pay more. */
+  readonly expansion: number;
+  /** Σ decreases of the customers paying at the start who pay less, but something. */
+  readonly contraction: number;
+  /** Σ start amounts of the customers paying at the start who pay nothing at the end. */
+  readonly churned: number;
+  /** What customers who paid before, but not at the start, pay again at the end. */
+  readonly reactivated: number;
+  /** R1: what everybody paying at the end pays. */
+  readonly endRevenue: number;
+  /** (R0 + expansion − contraction − churned) ÷ R0; null when R0 = 0. */
+  readonly nrr: number | null;
+  /** (R0 − contraction − churned) ÷ R0, at most 1; null when R0 = 0. */
+  readonly grr: number | null;
+  /** (new + expansion) ÷ (contraction + churned); null when nothing was lost. */
+  readonly quickRatio: number | null;
+}
+
+/** The lifetime value and its parts (METRICS.md §9), as of the end of the data. */
+export interface LifetimeValueSummary {
+  readonly kind: 'subscriptions' | 'orders';
+  /** Days measured (inclusive): the pooled churn months (subscriptions) or the last year (orders). */
+  readonly first: number;
+  readonly last: number;
+  /** Subscriptions: revenue per active customer per month (ARPA); orders: average order value. */
+  readonly averageRevenue: number | null;
+  /** Subscriptions: the gross margin used (0–1); null for orders (§9 applies none). */
+  readonly margin: number | null;
+  /** Orders: purchases per customer in the last year; null for subscriptions. */
+  readonly purchasesPerYear: number | null;
+  /** Monthly (subscriptions) or yearly (orders) churn, 0–1; null when nobody was at the start. */
+  readonly churn: number | null;
+  /** 1 ÷ churn, in `lifetimeUnit`s; null when churn is 0 or null. */
+  readonly lifetime: number | null;
+  readonly lifetimeUnit: 'month' | 'year';
+  /** Lifetime value in money; null when there is no lifetime. */
+  readonly ltv: number | null;
+}
+
 export interface Report {
   readonly inputKind: InputKind;
   readonly settings: ResolvedSettings;
@@ -80,6 +134,10 @@ export interface Report {
     readonly within90: number | null;
     readonly within365: number | null;
   };
+  /** Revenue movements and rates per period (same order as `periods`); null without amounts. */
+  readonly revenueRetention: readonly RevenueRow[] | null;
+  /** Lifetime value; null without amounts (and for two lists or undated data). */
+  readonly lifetimeValue: LifetimeValueSummary | null;
 }
 
 /** On-demand detail of one customer for the lists behind a term. */
@@ -97,7 +155,10 @@ export interface CustomerDetail {
 
 export interface Analysis {
   readonly report: Report;
-  /** Worked example of a metric for period index p (ignored by whole-data metrics). */
+  /**
+   * Worked example of a metric for period index p (ignored by whole-data metrics); null when the
+   * metric does not apply (another input kind, or a money metric without amounts).
+   */
   explain(metric: MetricId, p: number): Explanation | null;
   /** Customer codes behind a count of period p (S, E, N, lost, …), ascending. */
   customers(p: number, group: CustomerGroup): number[];
@@ -133,9 +194,51 @@ function periodRow(context: MetricContext, p: number, c: PeriodCounts): PeriodRo
   };
 }
 
+/** The revenue rows of the report, from the cached revenue sweep (one pass for every period). */
+function revenueRows(context: MetricContext): RevenueRow[] | null {
+  const table = revenueRetentionTable(context);
+  if (table === null) return null;
+  return table.map((m, p) => ({
+    period: context.periods[p].label,
+    complete: context.periods[p].complete,
+    startRevenue: m.R0,
+    new: m.newRevenue,
+    expansion: m.expansion,
+    contraction: m.contraction,
+    churned: m.churned,
+    reactivated: m.reactivatedRevenue,
+    endRevenue: m.R1,
+    nrr: m.nrr,
+    grr: m.grr,
+    quickRatio: m.quickRatio,
+  }));
+}
+
+/** The lifetime value summary; null without amounts, for two lists or undated data. */
+function lifetimeSummary(context: MetricContext): LifetimeValueSummary | null {
+  if (!hasRevenue(context)) return null;
+  const value = lifetimeValue(context);
+  if (value === null) return null;
+  const isSubscriptions = value.kind === 'subscriptions';
+  return {
+    kind: value.kind,
+    first: value.window.from,
+    last: value.window.to,
+    averageRevenue: value.averageRevenue,
+    margin: isSubscriptions ? value.factor : null,
+    purchasesPerYear: isSubscriptions ? null : value.factor,
+    churn: value.churn,
+    lifetime: value.lifetime,
+    lifetimeUnit: isSubscriptions ? 'month' : 'year',
+    ltv: value.ltv,
+  };
+}
+
 /**
  * Builds the report and keeps the context for explanations and customer lists.
- * Cost: one activity index (O(rows + customers)) and one sweep over all periods.
+ * Cost: one activity index (O(rows + customers)), one sweep over all periods for the customer
+ * counts and one for the revenue movements, and the lifetime value's inputs (O(rows + customers ×
+ * 12) for subscriptions).
  * @example createAnalysis(orders, { unit: 'month' }).explain('retention-rate', 3)
  */
 export function createAnalysis(dataset: Dataset, settings: AnalysisSettings): Analysis {
@@ -158,12 +261,14 @@ export function createAnalysis(dataset: Dataset, settings: AnalysisSettings): An
       within90: computeWithin(context, 90),
       within365: computeWithin(context, 365),
     },
+    revenueRetention: revenueRows(context),
+    lifetimeValue: lifetimeSummary(context),
   };
   return {
     report,
     explain(metric, p) {
       const module = datasetMetric(metric);
-      if (module === undefined || !module.kinds.includes(dataset.kind)) return null;
+      if (module === undefined || !appliesTo(module, dataset)) return null;
       if (module.scope === 'period' && (p < 0 || p >= context.periods.length)) return null;
       return module.explain(context, p);
     },

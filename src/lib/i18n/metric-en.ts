@@ -13,6 +13,9 @@ const cameBack = (p: NoteParams): string =>
       : `${p.countText} customers bought again after more than ${p.windowText} days without a purchase`;
 const listedBelow = (p: NoteParams): string =>
   p.listed ? (p.count === 1 ? ' This customer is listed below.' : ' They are listed below.') : '';
+/** The lifetime figure a note is about. */
+const lifetimeFigure = (p: NoteParams): string =>
+  p.metric === 'average-lifetime' ? 'the average lifetime' : 'the lifetime value';
 
 export const metricEn: MetricMessages = {
   metrics: {
@@ -91,6 +94,36 @@ export const metricEn: MetricMessages = {
         'Customer retention from three numbers you type in: customers at the start, new customers, and customers at the end or customers lost.',
       label: 'CRR',
     },
+    'net-revenue-retention': {
+      name: 'Net revenue retention (NRR)',
+      description:
+        'How much of the revenue of your customers from the start you still have at the end: expansion added, contraction and churned revenue taken off. Above 100%, your existing customers grow.',
+      label: 'NRR',
+    },
+    'gross-revenue-retention': {
+      name: 'Gross revenue retention (GRR)',
+      description:
+        'How much of the revenue of your customers from the start you kept, without counting expansion: never above 100%.',
+      label: 'GRR',
+    },
+    'revenue-quick-ratio': {
+      name: 'Revenue quick ratio',
+      description:
+        'How much revenue was gained (new customers and expansion) against the revenue that fell away (contraction and churned revenue). Above 1, your revenue grows.',
+      label: 'quick ratio',
+    },
+    'lifetime-value': {
+      name: 'Customer lifetime value (LTV)',
+      description:
+        'What a customer brings in on average for as long as they stay: the average revenue per customer times how long customers stay on average.',
+      label: 'LTV',
+    },
+    'average-lifetime': {
+      name: 'Average customer lifetime',
+      description:
+        'How long a customer stays on average: 1 divided by the churn rate, in months for subscriptions and in years for orders.',
+      label: 'lifetime',
+    },
   },
   terms: {
     S: {
@@ -127,7 +160,7 @@ export const metricEn: MetricMessages = {
       symbol: 'reactivated',
       name: 'Reactivated customers',
       description:
-        'Customers who had gone and came back in the period: they count in E, but in neither S nor N.',
+        'Customers who had gone and came back in the period. In customer retention they count in E, but in neither S nor N; in revenue retention, what they pay again is reactivated revenue.',
     },
     previous: {
       symbol: 'previous',
@@ -169,7 +202,8 @@ export const metricEn: MetricMessages = {
     revenue: {
       symbol: 'revenue',
       name: 'Revenue',
-      description: 'The revenue of all orders in the period.',
+      description:
+        'The revenue of all orders in the period (for the lifetime value: in the last year).',
     },
     newRevenue: {
       symbol: 'new-revenue',
@@ -180,6 +214,80 @@ export const metricEn: MetricMessages = {
       symbol: 'returning-revenue',
       name: 'Revenue from existing customers',
       description: 'The part of the revenue that comes from existing customers.',
+    },
+    R0: {
+      symbol: 'R0',
+      name: 'Start revenue',
+      description:
+        'What the customers who paid at the start paid then: for subscriptions the running amount on the day before the period, for orders their revenue in the period before.',
+    },
+    expansion: {
+      symbol: 'expansion',
+      name: 'Expansion',
+      description: 'How much more the customers from the start pay at the end than at the start.',
+    },
+    contraction: {
+      symbol: 'contraction',
+      name: 'Contraction',
+      description:
+        'How much less the customers from the start pay at the end than at the start, when they still pay something.',
+    },
+    churned: {
+      symbol: 'churned',
+      name: 'Churned revenue',
+      description: 'What the customers from the start paid who pay nothing at the end.',
+    },
+    new: {
+      symbol: 'new',
+      name: 'New revenue',
+      description:
+        'What the customers who were new in the period pay at its end (for orders: their revenue in the period).',
+    },
+    paying: {
+      symbol: 'paying',
+      name: 'Paying customers at the start',
+      description: 'Customers who paid something at the start: the customers behind R0.',
+    },
+    MRR: {
+      symbol: 'MRR',
+      name: 'Monthly recurring revenue (MRR)',
+      description:
+        'The sum of the running subscription amounts on the last day of the last full month.',
+    },
+    active: {
+      symbol: 'active',
+      name: 'Active customers',
+      description:
+        'Customers with a running subscription on the last day of the last full month, paying or not.',
+    },
+    margin: {
+      symbol: 'margin',
+      name: 'Gross margin',
+      description:
+        'The share of revenue left after direct costs. You set it yourself; 100% unless you change it.',
+    },
+    sumLost: {
+      symbol: 'lost-total',
+      name: 'Customers who left in a month measured',
+      description:
+        'Per month, the customers at its start who were gone by its end, added up over the months measured (up to 12).',
+    },
+    sumS: {
+      symbol: 'start-total',
+      name: 'Customers at the start of a month measured',
+      description:
+        'Per month, the customers at its start, added up over the months measured (up to 12): the number of customer-months.',
+    },
+    purchases: {
+      symbol: 'purchases',
+      name: 'Purchases in the last year',
+      description:
+        'The number of orders in the last 365 days (without order numbers: buying days per customer); refunds do not count.',
+    },
+    buyers: {
+      symbol: 'buyers',
+      name: 'Buyers in the last year',
+      description: 'Customers who bought something in the last 365 days.',
     },
   },
   notes: {
@@ -224,6 +332,32 @@ export const metricEn: MetricMessages = {
       `The number of customers at the end is start − left + new: E = S − lost + N = ${p.countText}.`,
     'inconsistent-numbers': () =>
       'These numbers do not fit together: E − N must lie between 0 and S, and no more customers can leave than there were at the start. Please check what you typed.',
+    'no-amounts': (p) =>
+      p.metric === 'lifetime-value'
+        ? 'Your data has no amounts, so there is no lifetime value to compute. Map a column with amounts to see it.'
+        : 'Your data has no amounts, so there is no revenue retention to compute. Map a column with amounts to see it.',
+    'no-start-revenue': () =>
+      'Nobody paid at the start of this period (R0 = 0), so there is no revenue retention rate.',
+    'no-revenue-lost': () =>
+      'No revenue was lost in this period (no contraction and no churned revenue), so there is no quick ratio: it would divide by zero.',
+    'previous-period-partial': () =>
+      'Your data starts partway through the period before this one. The start revenue (R0) covers only part of that period and is probably too low.',
+    'no-churn': (p) =>
+      `No customer left in the time measured. The churn rate is 0 and ${lifetimeFigure(p)} would be infinite, so there is no result.`,
+    'few-customers': (p) => {
+      const who =
+        p.count === 0
+          ? 'There were no customers'
+          : p.count === 1
+            ? 'There was only 1 customer'
+            : `There were only ${p.countText} customers`;
+      return `${who} at the start of the time measured. With fewer than 30 customers, ${lifetimeFigure(p)} is no more than a rough estimate.`;
+    },
+    'short-history': (p) => {
+      const months =
+        p.count === 0 ? 'no month' : p.count === 1 ? 'only 1 month' : `only ${p.countText} months`;
+      return `Your data has ${months} with customers, fewer than the 12 months the churn rate is normally averaged over. ${p.metric === 'average-lifetime' ? 'The average lifetime' : 'The lifetime value'} rests on a short history.`;
+    },
   },
   formula: {
     noValue: 'no result',

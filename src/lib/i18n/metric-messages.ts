@@ -11,7 +11,7 @@ import type { ChurnConvention } from '../core/metrics/churn-rate.ts';
 
 /**
  * Every term symbol the metrics' `explain` functions use (retention terms, repeat purchases,
- * new versus existing). Adding a symbol in core means adding it here and to both catalogs.
+ * new versus existing, revenue retention, lifetime value). Adding a symbol in core means adding it here and to both catalogs.
  */
 export const termSymbols = [
   'S',
@@ -31,6 +31,21 @@ export const termSymbols = [
   'revenue',
   'newRevenue',
   'returningRevenue',
+  // Revenue retention (METRICS.md §8).
+  'R0',
+  'expansion',
+  'contraction',
+  'churned',
+  'new',
+  'paying',
+  // Lifetime value (§9): subscriptions, then orders (which also use revenue, S and lost).
+  'MRR',
+  'active',
+  'margin',
+  'sumLost',
+  'sumS',
+  'purchases',
+  'buyers',
 ] as const;
 
 export type TermSymbol = (typeof termSymbols)[number];
@@ -55,6 +70,11 @@ const metricIdSet: Record<MetricId, true> = {
   'new-existing-ratio': true,
   'two-lists': true,
   calculator: true,
+  'net-revenue-retention': true,
+  'gross-revenue-retention': true,
+  'revenue-quick-ratio': true,
+  'lifetime-value': true,
+  'average-lifetime': true,
 };
 
 const noteCodeSet: Record<NoteCode, true> = {
@@ -70,6 +90,13 @@ const noteCodeSet: Record<NoteCode, true> = {
   'no-existing-customers': true,
   'inconsistent-numbers': true,
   'end-from-lost': true,
+  'no-amounts': true,
+  'no-start-revenue': true,
+  'no-revenue-lost': true,
+  'previous-period-partial': true,
+  'no-churn': true,
+  'few-customers': true,
+  'short-history': true,
 };
 
 /** Every metric id, in catalog order. */

@@ -18,6 +18,9 @@ const cameBack = (p: NoteParams): string =>
       : `${p.countText} klanten kochten weer na meer dan ${p.windowText} dagen zonder aankoop`;
 const listedBelow = (p: NoteParams): string =>
   p.listed ? (p.count === 1 ? ' Je ziet deze klant hieronder.' : ' Je ziet ze hieronder.') : '';
+/** The lifetime figure a note is about: "de klantwaarde" or "de gemiddelde klantduur". */
+const lifetimeFigure = (p: NoteParams): string =>
+  p.metric === 'average-lifetime' ? 'de gemiddelde klantduur' : 'de klantwaarde';
 
 export const metricNl: MetricMessages = {
   metrics: {
@@ -113,6 +116,41 @@ export const metricNl: MetricMessages = {
         'De klantretentie uit drie getallen die je zelf invult: klanten aan het begin, nieuwe klanten en klanten aan het eind of verloren klanten.',
       label: 'CRR',
     },
+    'net-revenue-retention': {
+      /** Revenue retention with expansion counted in; NRR is the common abbreviation, keep it. */
+      name: 'Netto omzetbehoud (NRR)',
+      description:
+        'Hoeveel van de omzet van je klanten van het begin je aan het eind nog hebt: uitbreiding erbij, inkrimping en verloren omzet eraf. Boven 100% groeien je bestaande klanten.',
+      label: 'NRR',
+    },
+    'gross-revenue-retention': {
+      /** Revenue retention without expansion; GRR is the common abbreviation, keep it. */
+      name: 'Bruto omzetbehoud (GRR)',
+      description:
+        'Hoeveel van de omzet van je klanten van het begin je hebt gehouden, zonder uitbreiding mee te tellen: nooit meer dan 100%.',
+      label: 'GRR',
+    },
+    'revenue-quick-ratio': {
+      /** Revenue gained ÷ revenue lost; "quick ratio" is the usual name, keep it. */
+      name: 'Quick ratio van de omzet',
+      description:
+        'Hoeveel omzet erbij kwam (nieuwe klanten en uitbreiding) tegenover de omzet die wegviel (inkrimping en verloren omzet). Boven 1 groeit je omzet.',
+      label: 'quick ratio',
+    },
+    'lifetime-value': {
+      /** Customer lifetime value; LTV is the common abbreviation, keep it. */
+      name: 'Klantwaarde (LTV)',
+      description:
+        'Wat een klant je gemiddeld oplevert zolang die klant blijft: de gemiddelde omzet per klant maal hoe lang klanten gemiddeld blijven.',
+      label: 'LTV',
+    },
+    'average-lifetime': {
+      /** How long a customer stays on average: 1 ÷ churn. */
+      name: 'Gemiddelde klantduur',
+      description:
+        'Hoe lang een klant gemiddeld blijft: 1 gedeeld door het klantverloop, in maanden bij abonnementen en in jaren bij bestellingen.',
+      label: 'klantduur',
+    },
   },
   terms: {
     S: {
@@ -158,7 +196,7 @@ export const metricNl: MetricMessages = {
       symbol: 'teruggekeerd',
       name: 'Teruggekeerde klanten',
       description:
-        'Klanten die weg waren en in de periode terugkwamen: ze tellen mee in E, maar niet in S of N.',
+        'Klanten die weg waren en in de periode terugkwamen. Bij de klantretentie tellen ze mee in E, maar niet in S of N; bij het omzetbehoud is wat ze weer betalen teruggekeerde omzet.',
     },
     previous: {
       /** Base of the repeat-purchase rate: "bestaand ÷ eerder". */
@@ -208,7 +246,8 @@ export const metricNl: MetricMessages = {
       /** Revenue of the period. */
       symbol: 'omzet',
       name: 'Omzet',
-      description: 'De omzet van alle bestellingen in de periode.',
+      description:
+        'De omzet van alle bestellingen in de periode (bij de klantwaarde: in het afgelopen jaar).',
     },
     newRevenue: {
       /** Revenue from new customers. */
@@ -221,6 +260,93 @@ export const metricNl: MetricMessages = {
       symbol: 'omzet-bestaand',
       name: 'Omzet van bestaande klanten',
       description: 'Het deel van de omzet dat van bestaande klanten komt.',
+    },
+    R0: {
+      /** Start revenue; keep the symbol R0. */
+      symbol: 'R0',
+      name: 'Omzet aan het begin',
+      description:
+        'Wat de klanten die aan het begin betaalden toen betaalden: bij abonnementen het lopende bedrag op de dag vóór de periode, bij bestellingen hun omzet in de periode ervoor.',
+    },
+    expansion: {
+      /** Customers of the start who pay more at the end. */
+      symbol: 'uitbreiding',
+      name: 'Uitbreiding',
+      description: 'Wat klanten van het begin aan het eind meer betalen dan aan het begin.',
+    },
+    contraction: {
+      /** Customers of the start who pay less, but still something, at the end. */
+      symbol: 'inkrimping',
+      name: 'Inkrimping',
+      description:
+        'Wat klanten van het begin aan het eind minder betalen dan aan het begin, als ze nog wel iets betalen.',
+    },
+    churned: {
+      /** What the customers who stopped paying used to pay. */
+      symbol: 'verloren-omzet',
+      name: 'Verloren omzet',
+      description: 'Wat klanten van het begin betaalden die aan het eind niets meer betalen.',
+    },
+    new: {
+      /** What the customers new in the period pay. */
+      symbol: 'nieuwe-omzet',
+      name: 'Nieuwe omzet',
+      description:
+        'Wat klanten die in de periode nieuw waren aan het eind betalen (bij bestellingen: hun omzet in de periode).',
+    },
+    paying: {
+      /** The customers behind R0. */
+      symbol: 'betalend',
+      name: 'Betalende klanten aan het begin',
+      description: 'Klanten die aan het begin iets betaalden: de klanten achter R0.',
+    },
+    MRR: {
+      /** Monthly recurring revenue; MRR is the common abbreviation, keep it. */
+      symbol: 'MRR',
+      name: 'Maandelijkse terugkerende omzet (MRR)',
+      description:
+        'De som van de lopende abonnementsbedragen op de laatste dag van de laatste volledige maand.',
+    },
+    active: {
+      /** Subscribers on that day, paying or not. */
+      symbol: 'actief',
+      name: 'Actieve klanten',
+      description:
+        'Klanten met een lopend abonnement op de laatste dag van de laatste volledige maand, ook als ze niets betalen.',
+    },
+    margin: {
+      /** Gross margin, set by the user. */
+      symbol: 'marge',
+      name: 'Brutomarge',
+      description:
+        'Het deel van de omzet dat overblijft na de directe kosten. Je stelt het zelf in; standaard 100%.',
+    },
+    sumLost: {
+      /** Lost customers, added up month by month (a customer can count in several months). */
+      symbol: 'verloren-totaal',
+      name: 'Klanten die in een gemeten maand weggingen',
+      description:
+        'Per maand de klanten van het begin van die maand die aan het eind weg waren, opgeteld over de gemeten maanden (tot 12).',
+    },
+    sumS: {
+      /** Customers at the start, added up month by month (customer-months). */
+      symbol: 'begin-totaal',
+      name: 'Klanten aan het begin van een gemeten maand',
+      description:
+        'Per maand de klanten aan het begin van die maand, opgeteld over de gemeten maanden (tot 12): het aantal klantmaanden.',
+    },
+    purchases: {
+      /** Orders in the last 365 days. */
+      symbol: 'aankopen',
+      name: 'Aankopen in het afgelopen jaar',
+      description:
+        'Het aantal bestellingen in de laatste 365 dagen (zonder bestelnummers: koopdagen per klant); terugbetalingen tellen niet.',
+    },
+    buyers: {
+      /** Customers who bought in the last 365 days. */
+      symbol: 'kopers',
+      name: 'Kopers in het afgelopen jaar',
+      description: 'Klanten die in de laatste 365 dagen iets kochten.',
     },
   },
   notes: {
@@ -281,6 +407,43 @@ export const metricNl: MetricMessages = {
       `Het aantal klanten aan het eind is begin − vertrokken + nieuw: E = S − vertrokken + N = ${p.countText}.`,
     'inconsistent-numbers': () =>
       'Deze getallen passen niet bij elkaar: E − N moet tussen 0 en S liggen, en er kunnen niet meer klanten weggaan dan er aan het begin waren. Kijk de ingevulde getallen nog eens na.',
+    /** The data has no amounts, so no money figure. */
+    'no-amounts': (p) =>
+      p.metric === 'lifetime-value'
+        ? 'Je gegevens hebben geen bedragen, dus er is geen klantwaarde te berekenen. Koppel een kolom met bedragen om die te zien.'
+        : 'Je gegevens hebben geen bedragen, dus er is geen omzetbehoud te berekenen. Koppel een kolom met bedragen om het te zien.',
+    /** R0 = 0: nobody paid at the start, so there is no percentage. */
+    'no-start-revenue': () =>
+      'Niemand betaalde aan het begin van deze periode (R0 = 0), dus er is geen percentage omzetbehoud.',
+    /** Quick ratio: nothing lost, so it would divide by zero. */
+    'no-revenue-lost': () =>
+      'Er ging in deze periode geen omzet verloren (geen inkrimping en geen verloren omzet), dus er is geen quick ratio: die zou door nul delen.',
+    /** Orders: the data starts inside the previous period, so R0 covers part of it. */
+    'previous-period-partial': () =>
+      'Je gegevens beginnen midden in de periode hiervoor. De omzet aan het begin (R0) dekt daardoor maar een deel van die periode en valt waarschijnlijk te laag uit.',
+    /** Nobody left in the months (or year) measured: churn 0, an infinite lifetime. */
+    'no-churn': (p) =>
+      `In de gemeten tijd is geen enkele klant weggegaan. Het klantverloop is dus 0 en ${lifetimeFigure(p)} zou oneindig zijn, dus er is geen uitkomst.`,
+    /** Fewer than 30 customers at the start of the time measured: a rough estimate. */
+    'few-customers': (p) => {
+      const who =
+        p.count === 0
+          ? 'Er waren geen klanten'
+          : p.count === 1
+            ? 'Er was maar 1 klant'
+            : `Er waren maar ${p.countText} klanten`;
+      return `${who} aan het begin van de gemeten tijd. Met minder dan 30 klanten is ${lifetimeFigure(p)} niet meer dan een ruwe schatting.`;
+    },
+    /** Fewer months with customers than the 12 the monthly churn is pooled over. */
+    'short-history': (p) => {
+      const months =
+        p.count === 0
+          ? 'geen enkele maand'
+          : p.count === 1
+            ? 'maar 1 maand'
+            : `maar ${p.countText} maanden`;
+      return `Je gegevens hebben ${months} met klanten, minder dan de 12 maanden waarover het klantverloop normaal wordt gemiddeld. ${p.metric === 'average-lifetime' ? 'De gemiddelde klantduur' : 'De klantwaarde'} rust dus op een korte geschiedenis.`;
+    },
   },
   formula: {
     /** Instead of a number when there is none (for example dividing by 0 customers). */

@@ -21,7 +21,17 @@ export type MetricId =
   | 'repeat-within-365'
   | 'new-existing-ratio'
   | 'two-lists'
-  | 'calculator';
+  | 'calculator'
+  /** Revenue retention (§8): (R0 + expansion − contraction − churned) ÷ R0. */
+  | 'net-revenue-retention'
+  /** Revenue retention (§8): (R0 − contraction − churned) ÷ R0, never above 1. */
+  | 'gross-revenue-retention'
+  /** (new + expansion) ÷ (contraction + churned). */
+  | 'revenue-quick-ratio'
+  /** Customer lifetime value (§9). */
+  | 'lifetime-value'
+  /** 1 ÷ churn: months (subscriptions) or years (orders). */
+  | 'average-lifetime';
 
 /** How refund rows are treated: both ways they are never purchases; 'ignore' drops their money. */
 export type RefundsRule = 'include' | 'ignore';
@@ -74,7 +84,21 @@ export type NoteCode =
   /** Calculator: E was formed from the typed numbers as S − lost + N (count = E). */
   | 'end-from-lost'
   /** Calculator: the typed numbers are impossible (e.g. E − N < 0 or lost > S). */
-  | 'inconsistent-numbers';
+  | 'inconsistent-numbers'
+  /** The data has no amount column: no money metric. */
+  | 'no-amounts'
+  /** R0 = 0: nobody paid at the start (or in the previous period), so there is no rate. */
+  | 'no-start-revenue'
+  /** Quick ratio: no contraction and no churned revenue, so there is no ratio. */
+  | 'no-revenue-lost'
+  /** Orders: the previous period starts before the data does, so R0 covers only part of it. */
+  | 'previous-period-partial'
+  /** Lifetime value: nobody was lost in the churn window, so churn = 0 and there is no LTV. */
+  | 'no-churn'
+  /** Lifetime value: fewer than 30 customers at the start of the churn window (count). */
+  | 'few-customers'
+  /** Lifetime value: fewer months (count) with customers than the churn window asks for. */
+  | 'short-history';
 
 export interface Note {
   readonly code: NoteCode;

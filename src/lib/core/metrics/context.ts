@@ -31,6 +31,11 @@ export interface AnalysisSettings {
   readonly windowDays?: number;
   /** Refund rows: 'include' (their negative amounts reduce revenue, default) or 'ignore'. */
   readonly refunds?: RefundsRule;
+  /**
+   * Gross margin 0–1 for the subscriptions' lifetime value (METRICS.md §9: a user input, default
+   * 1 = 100 %). Out of range is clamped; a missing or non-finite value gives 1.
+   */
+  readonly margin?: number;
 }
 
 export interface ResolvedSettings {
@@ -38,6 +43,8 @@ export interface ResolvedSettings {
   readonly range: DayRange | null;
   readonly windowDays: number;
   readonly refunds: RefundsRule;
+  /** Gross margin as used, 0–1 (see `normalizeMargin`). */
+  readonly margin: number;
 }
 
 export interface MetricContext {
@@ -60,7 +67,17 @@ export function resolveSettings(settings: AnalysisSettings): ResolvedSettings {
     range: settings.range ?? null,
     windowDays: normalizeWindow(settings.windowDays),
     refunds: settings.refunds ?? 'include',
+    margin: normalizeMargin(settings.margin),
   };
+}
+
+/**
+ * The margin as used: clamped to 0–1; a missing or non-finite margin is 1 (= 100 %).
+ * @example normalizeMargin(0.8) === 0.8; normalizeMargin(1.5) === 1; normalizeMargin(NaN) === 1
+ */
+export function normalizeMargin(margin: number | undefined): number {
+  if (margin === undefined || !Number.isFinite(margin)) return 1;
+  return Math.min(1, Math.max(0, margin));
 }
 
 /**

@@ -10,7 +10,8 @@
  *   at its t1 (the exact churn of §4). Pooling weighs every customer-month equally; months before
  *   the data simply add nothing. Fewer months with customers than N gives a 'short-history' note.
  * - margin: gross margin, a user input 0–1 (default 1 = 100 %); out of range is clamped, a
- *   non-finite value gives 1.
+ *   non-finite value gives 1. It comes from the settings (`AnalysisSettings.margin`, normalised
+ *   once by `resolveSettings`); an explicit option overrides it.
  *
  * Orders: LTV = average order value × purchases per customer per year × expected lifetime (years).
  * - the last year = the 365 days (asOf − 365, asOf].
@@ -28,19 +29,25 @@
  *
  * Also: the observed cumulative revenue per customer by cohort age (monthly cohorts), orders only.
  */
-import { div, mul, num, term, type Formula, type Term } from '../explain/index.ts';
+import {
+  div,
+  mul,
+  num,
+  term,
+  type Explanation,
+  type Formula,
+  type Note,
+  type Term,
+} from '../explain/index.ts';
 import { NO_DAY } from '../model/days.ts';
 import { periodEnd, periodLabel, periodOf, periodStart, type DayRange } from '../model/periods.ts';
 import { isActiveAt, isRefundRow, rowsByCustomerAndDay } from './activity.ts';
-import { definitionsFor, type MetricContext } from './context.ts';
-import { customersTerm, valueTerm } from './explain-helpers.ts';
-import {
-  makeRevenueExplanation,
-  moneyTerm,
-  type RevenueExplanation,
-  type RevenueNote,
-} from './revenue-explanation.ts';
+import { definitionsFor, normalizeMargin, type MetricContext } from './context.ts';
+import { customersTerm, makeExplanation, valueTerm } from './explain-helpers.ts';
 import { hasRevenue, recurringAmountAt, revenueInRange } from './revenue-movements.ts';
+import { moneyTerm } from './revenue-retention.ts';
+
+export { normalizeMargin } from './context.ts';
 
 /** Complete months pooled for the subscriptions' monthly churn. */
 export const DEFAULT_CHURN_MONTHS = 12;
@@ -50,7 +57,7 @@ export const FEW_CUSTOMERS = 30;
 export const YEAR_DAYS = 365;
 
 export interface LifetimeValueOptions {
-  /** Gross margin 0–1 (subscriptions); default 1. */
+  /** Gross margin 0–1 (subscriptions); default: the settings' margin (itself 1 by default). */
   readonly margin?: number;
   /** Complete months pooled for the monthly churn (subscriptions); default 12, at least 1. */
   readonly months?: number;
@@ -130,12 +137,6 @@ export interface LifetimeValue {
   /** 1 ÷ churn: months (subscriptions) or years (orders); null when churn is 0 or null. */
   readonly lifetime: number | null;
   readonly ltv: number | null;
-}
-
-/** The margin as used: clamped to 0–1; a missing or non-finite margin is 1. */
-export function normalizeMargin(margin: number | undefined): number {
-  if (margin === undefined || !Number.isFinite(margin)) return 1;
-  return Math.min(1, Math.max(0, margin));
 }
 
 /** Last day measured: the data's last day, or the chosen range's end when that is earlier. */
@@ -222,7 +223,8 @@ function subscriptionInputs(
     active,
     paying,
     mrr: hasRevenue(context) ? mrr : null,
-    margin: normalizeMargin(options.margin),
+    margin:
+      options.margin === undefined ? context.settings.margin : normalizeMargin(options.margin),
   };
 }
 
@@ -350,8 +352,8 @@ export function computeLifetime(
 function lifetimeNotes(
   inputs: LifetimeInputs,
   withMoney: boolean,
-): { notes: RevenueNote[]; terms: Record<string, Term> } {
-  const notes: RevenueNote[] = [];
+): { notes: Note[]; terms: Record<string, Term> } {
+  const notes: Note[] = [];
   if (withMoney && !hasMoney(inputs)) notes.push({ code: 'no-amounts' });
   const start = inputs.kind === 'subscriptions' ? inputs.sumS : inputs.start.length;
   const lost = inputs.kind === 'subscriptions' ? inputs.sumLost : inputs.lost.length;
@@ -424,13 +426,10 @@ function noInputs(context: MetricContext): LifetimeInputs {
  * ((revenue ÷ purchases) × (purchases ÷ buyers)) × (1 ÷ (lost ÷ S)). Without amounts the money
  * term is absent (so the formula evaluates to null, not to an LTV of 0) and a note says why.
  */
-export function explain(
-  context: MetricContext,
-  options: LifetimeValueOptions = {},
-): RevenueExplanation {
+export function explain(context: MetricContext, options: LifetimeValueOptions = {}): Explanation {
   const inputs = lifetimeInputs(context, options) ?? noInputs(context);
   const { notes, terms } = lifetimeNotes(inputs, true);
-  return makeRevenueExplanation(
+  return makeExplanation(
     'lifetime-value',
     inputs.kind === 'subscriptions' ? subscriptionsLtvFormula : ordersLtvFormula,
     terms,
@@ -443,10 +442,10 @@ export function explain(
 export function explainLifetime(
   context: MetricContext,
   options: LifetimeValueOptions = {},
-): RevenueExplanation {
+): Explanation {
   const inputs = lifetimeInputs(context, options) ?? noInputs(context);
   const { notes, terms } = lifetimeNotes(inputs, false);
-  return makeRevenueExplanation(
+  return makeExplanation(
     'average-lifetime',
     inputs.kind === 'subscriptions' ? subscriptionsLifetimeFormula : ordersLifetimeFormula,
     terms,

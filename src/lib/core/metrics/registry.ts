@@ -2,25 +2,34 @@
  * Every metric that explains itself, listed once. Adding a metric: write its module with `compute`
  * and `explain` (sharing helpers) and a test, add it here, then add its nl/en copy.
  */
-import type { InputKind } from '../model/dataset.ts';
+import type { Dataset, InputKind } from '../model/dataset.ts';
 import type { Explanation, MetricId } from '../explain/index.ts';
 import type { MetricContext } from './context.ts';
 import * as calculatorModule from './calculator.ts';
 import * as churnRate from './churn-rate.ts';
+import * as lifetimeValue from './lifetime-value.ts';
 import * as newVsExisting from './new-vs-existing.ts';
 import * as repeatPurchase from './repeat-purchase.ts';
 import * as retentionRate from './retention-rate.ts';
+import * as revenueRetention from './revenue-retention.ts';
 import * as twoLists from './two-lists.ts';
 
 /**
- * A metric of a dataset. `compute` gives the value (a ratio 0–1, or null when it has no value);
- * `explain` gives the worked example whose formula evaluates to that same value. Whole-data
- * metrics (scope 'data') ignore the period index.
+ * A metric of a dataset. `compute` gives the value (a ratio 0–1 for most; money for the lifetime
+ * value, months or years for the average lifetime; null when it has no value); `explain` gives the
+ * worked example whose formula evaluates to that same value. Whole-data metrics (scope 'data')
+ * ignore the period index.
  */
 export interface DatasetMetric {
   readonly id: MetricId;
   readonly kinds: readonly InputKind[];
   readonly scope: 'period' | 'data';
+  /**
+   * The money metrics (METRICS.md §8–§9): offered only when the data has an amount column (see
+   * `appliesTo`). Their modules still explain themselves without one (a 'no-amounts' note, no
+   * value), so the registry test checks them on every dataset.
+   */
+  readonly needsAmounts?: true;
   compute(context: MetricContext, period: number): number | null;
   explain(context: MetricContext, period: number): Explanation;
 }
@@ -87,6 +96,32 @@ export const datasetMetrics: readonly DatasetMetric[] = [
     compute: newVsExisting.compute,
     explain: newVsExisting.explain,
   },
+  // NRR, GRR and the quick ratio per period, from the cached revenue sweep.
+  ...revenueRetention.revenueRates.map((rate): DatasetMetric => ({
+    id: revenueRetention.revenueMetricIds[rate],
+    kinds: dated,
+    scope: 'period',
+    needsAmounts: true,
+    compute: (c, p) => revenueRetention.compute(c, p, rate),
+    explain: (c, p) => revenueRetention.explain(c, p, rate),
+  })),
+  // Lifetime value and lifetime as of the data's end; the margin comes from the settings.
+  {
+    id: 'lifetime-value',
+    kinds: dated,
+    scope: 'data',
+    needsAmounts: true,
+    compute: (c) => lifetimeValue.compute(c),
+    explain: (c) => lifetimeValue.explain(c),
+  },
+  {
+    id: 'average-lifetime',
+    kinds: dated,
+    scope: 'data',
+    needsAmounts: true,
+    compute: (c) => lifetimeValue.computeLifetime(c),
+    explain: (c) => lifetimeValue.explainLifetime(c),
+  },
   {
     id: 'two-lists',
     kinds: ['lists'],
@@ -101,7 +136,18 @@ export function datasetMetric(id: MetricId): DatasetMetric | undefined {
   return datasetMetrics.find((m) => m.id === id);
 }
 
-/** The metrics that apply to an input kind. */
+/**
+ * Whether a metric is offered for a dataset: its input kind, and an amount column for the money
+ * metrics.
+ * @example appliesTo(datasetMetric('net-revenue-retention'), ordersWithoutAmounts) === false
+ */
+export function appliesTo(metric: DatasetMetric, dataset: Dataset): boolean {
+  return (
+    metric.kinds.includes(dataset.kind) && (metric.needsAmounts !== true || dataset.amount !== null)
+  );
+}
+
+/** The metrics that apply to an input kind (money metrics included: see `appliesTo`). */
 export function metricsFor(kind: InputKind): DatasetMetric[] {
   return datasetMetrics.filter((m) => m.kinds.includes(kind));
 }

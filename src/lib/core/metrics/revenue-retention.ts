@@ -12,17 +12,20 @@
  * Policies: no amounts (or two lists) → null; R0 = 0 → no NRR or GRR (null, never NaN); nothing
  * contracted or churned → no quick ratio (null, never Infinity).
  */
-import { add, div, sub, term, type Formula } from '../explain/index.ts';
+import {
+  add,
+  div,
+  sub,
+  term,
+  type Explanation,
+  type Formula,
+  type MetricId,
+  type Note,
+  type Term,
+} from '../explain/index.ts';
 import { NO_DAY } from '../model/days.ts';
 import { definitionsFor, type MetricContext } from './context.ts';
-import { customersTerm, periodNotes } from './explain-helpers.ts';
-import {
-  makeRevenueExplanation,
-  moneyTerm,
-  type RevenueExplanation,
-  type RevenueMetricId,
-  type RevenueNote,
-} from './revenue-explanation.ts';
+import { customersTerm, makeExplanation, periodNotes } from './explain-helpers.ts';
 import {
   classifyRevenue,
   previousRange,
@@ -32,6 +35,15 @@ import {
 
 export type { RevenueCustomers, RevenueMovements } from './revenue-movements.ts';
 export { classifyRevenue, previousRange, sweepRevenue } from './revenue-movements.ts';
+
+/**
+ * A money term with the customers behind it; its `value` is an amount, not a count of them (so
+ * only terms of kind 'customers' have `customers.length === value`).
+ * @example moneyTerm(210, [0, 1, 2, 3]) → { kind: 'money', value: 210, customers: [0, 1, 2, 3] }
+ */
+export function moneyTerm(value: number, customers: readonly number[]): Term {
+  return { kind: 'money', value, customers };
+}
 
 export type RevenueRate = 'nrr' | 'grr' | 'quick-ratio';
 
@@ -52,7 +64,7 @@ export const revenueFormulas: Record<RevenueRate, Formula> = {
   ),
 };
 
-export const revenueMetricIds: Record<RevenueRate, RevenueMetricId> = {
+export const revenueMetricIds: Record<RevenueRate, MetricId> = {
   nrr: 'net-revenue-retention',
   grr: 'gross-revenue-retention',
   'quick-ratio': 'revenue-quick-ratio',
@@ -137,14 +149,10 @@ export function revenueRetentionTable(context: MetricContext): RevenueRetentionR
  * churned, new and reactivated (money), each with the customers behind it, and `paying`, the
  * customers behind R0 counted.
  */
-export function explain(
-  context: MetricContext,
-  p: number,
-  rate: RevenueRate = 'nrr',
-): RevenueExplanation {
+export function explain(context: MetricContext, p: number, rate: RevenueRate = 'nrr'): Explanation {
   const classified = classifyRevenue(context, p);
   const period = context.periods[p];
-  const notes: RevenueNote[] = periodNotes(period?.complete ?? false, null);
+  const notes: Note[] = periodNotes(period?.complete ?? false, null);
   const empty: number[] = [];
   const m = classified?.movements;
   const customers = classified?.customers;
@@ -173,7 +181,7 @@ export function explain(
     reactivated: moneyTerm(m?.reactivatedRevenue ?? 0, customers?.reactivated ?? empty),
     paying: customersTerm(customers?.paying ?? empty),
   };
-  return makeRevenueExplanation(
+  return makeExplanation(
     revenueMetricIds[rate],
     revenueFormulas[rate],
     terms,
