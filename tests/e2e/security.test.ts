@@ -60,7 +60,7 @@ it('shows HTML and script payloads as text and runs none of them', async () => {
   expect(dialogs).toEqual([]);
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Klanten als CSV' }).click();
+  await page.locator('section.customers').getByRole('button', { name: 'CSV', exact: true }).click();
   const chunks = await (await (await download).createReadStream()).toArray();
   const exported = Buffer.concat(chunks).toString('utf8');
   // The formula is escaped with a leading apostrophe and quoted because it holds quotes.

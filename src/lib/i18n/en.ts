@@ -175,6 +175,19 @@ export const en: Messages = {
   warnings: {
     'unreadable-amount': 'the amount was unreadable and counts as 0',
   },
+  exporting: {
+    table: (what) => `Export ${what}`,
+    chart: (what) => `Save or share ${what}`,
+    csv: 'CSV',
+    xlsx: 'Excel',
+    png: 'Image (PNG)',
+    copy: 'Copy image',
+    copied: 'Image copied: paste it into a chat or a slide.',
+    copyUnsupported: 'This browser cannot copy images; save it as PNG.',
+    footnote: (unit, window, from, to) =>
+      `Behoud · per ${unit} · lost after ${window} days without a purchase · data from ${from} to ${to}`,
+    footnoteNoWindow: (unit, from, to) => `Behoud · per ${unit} · data from ${from} to ${to}`,
+  },
   exportColumns: {
     row: 'row',
     reason: 'reason',

@@ -108,6 +108,18 @@ export interface Messages {
   };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly warnings: Readonly<Record<RowWarning, string>>;
+  readonly exporting: {
+    readonly table: (what: string) => string;
+    readonly chart: (what: string) => string;
+    readonly csv: string;
+    readonly xlsx: string;
+    readonly png: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly copyUnsupported: string;
+    readonly footnote: (unit: string, window: string, from: string, to: string) => string;
+    readonly footnoteNoWindow: (unit: string, from: string, to: string) => string;
+  };
   readonly exportColumns: {
     readonly row: string;
     readonly reason: string;

@@ -192,6 +192,21 @@ export const nl: Messages = {
   warnings: {
     'unreadable-amount': 'het bedrag was onleesbaar en telt als 0',
   },
+  exporting: {
+    /** Accessible name of the export buttons of a table or chart. */
+    table: (what) => `${what} exporteren`,
+    chart: (what) => `${what} bewaren of delen`,
+    csv: 'CSV',
+    xlsx: 'Excel',
+    png: 'Afbeelding (PNG)',
+    copy: 'Kopieer afbeelding',
+    copied: 'Afbeelding gekopieerd: plak hem in een chat of presentatie.',
+    copyUnsupported: 'Deze browser kan geen afbeelding kopiëren; bewaar hem als PNG.',
+    /** Small print under an exported chart. */
+    footnote: (unit, window, from, to) =>
+      `Behoud · per ${unit} · verloren na ${window} dagen zonder aankoop · gegevens van ${from} t/m ${to}`,
+    footnoteNoWindow: (unit, from, to) => `Behoud · per ${unit} · gegevens van ${from} t/m ${to}`,
+  },
   exportColumns: {
     row: 'rij',
     reason: 'reden',
