@@ -1,0 +1,48 @@
+/** Saving a table or a chart as a file, in the format the user picked. */
+import type { ChartConfiguration } from 'chart.js';
+import type { Language } from '../i18n/index.ts';
+import { csvStyle, download, downloadCsv } from '../io/export-csv.ts';
+import { chartPng, copyPng, type CopyResult } from '../io/export-png.ts';
+import { downloadXlsx } from '../io/export-xlsx.ts';
+import type { ExportRows } from './tables.ts';
+
+export type TableFormat = 'csv' | 'xlsx';
+
+/** File names without characters that operating systems refuse. */
+function safeName(name: string): string {
+  const printable = [...name].filter((char) => char.charCodeAt(0) >= 32).join('');
+  return printable.replace(/[\\/:*?"<>|]+/g, '-').slice(0, 150);
+}
+
+export async function exportTable(
+  rows: ExportRows,
+  format: TableFormat,
+  name: string,
+  sheet: string,
+  language: Language,
+): Promise<void> {
+  if (format === 'csv') {
+    downloadCsv(rows, csvStyle(language), `${safeName(name)}.csv`);
+  } else {
+    await downloadXlsx(
+      [{ name: sheet, rows: rows.map((row) => [...row]) }],
+      `${safeName(name)}.xlsx`,
+    );
+  }
+}
+
+export interface ChartExport {
+  readonly config: ChartConfiguration;
+  readonly title: string;
+  readonly footnote: string;
+  readonly name: string;
+}
+
+export async function exportChartPng(chart: ChartExport): Promise<void> {
+  const blob = await chartPng(chart.config, { title: chart.title, footnote: chart.footnote });
+  download(blob, `${safeName(chart.name)}.png`);
+}
+
+export async function copyChartPng(chart: ChartExport): Promise<CopyResult> {
+  return copyPng(await chartPng(chart.config, { title: chart.title, footnote: chart.footnote }));
+}

@@ -1,0 +1,77 @@
+/**
+ * The tables the user can export, built once from what the screens show: the periods table,
+ * a customer list, the skipped rows. Header words come from the catalog; percentages are written
+ * as shown (one decimal), counts and money as numbers.
+ */
+import type { CustomerDetail, Report } from '../core/analyze.ts';
+import type { RowProblem, RowWarning, SkipReason } from '../core/ingest/ingest.ts';
+import { isoDate } from '../core/model/days.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { CsvValue } from '../io/export-csv.ts';
+
+export type ExportRows = readonly (readonly CsvValue[])[];
+
+const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+const day = (value: number | null) => (value === null ? null : isoDate(value));
+
+export function periodsTable(report: Report, t: Messages): ExportRows {
+  const columns = t.overview.columns;
+  return [
+    [
+      columns.period,
+      columns.start,
+      columns.end,
+      columns.newCustomers,
+      `${columns.crr} (%)`,
+      `${columns.exactRetention} (%)`,
+      `${columns.churn} (%)`,
+      columns.lost,
+      columns.reactivated,
+      `${columns.repeatRate} (%)`,
+      columns.returning,
+      columns.revenue,
+      columns.complete,
+    ],
+    ...report.periods.map((row) => [
+      row.period || t.overview.listsPeriod,
+      row.S,
+      row.E,
+      row.N,
+      percent(row.crr),
+      percent(row.exactRetention),
+      percent(row.churn),
+      row.lost,
+      row.reactivated,
+      percent(row.repeatRate),
+      row.returningCustomers,
+      row.revenue,
+      row.complete ? t.overview.yes : t.overview.no,
+    ]),
+  ];
+}
+
+export function customerTable(details: readonly CustomerDetail[], t: Messages): ExportRows {
+  const columns = t.explain.customerColumns;
+  return [
+    [columns.key, columns.first, columns.last, columns.purchases, columns.revenue],
+    ...details.map((customer) => [
+      customer.key,
+      day(customer.firstDay),
+      day(customer.lastDay),
+      customer.purchases,
+      customer.revenue,
+    ]),
+  ];
+}
+
+export function skippedTable(
+  skipped: readonly RowProblem<SkipReason>[],
+  warnings: readonly RowProblem<RowWarning>[],
+  t: Messages,
+): ExportRows {
+  return [
+    [t.exportColumns.row, t.exportColumns.reason, t.exportColumns.value],
+    ...skipped.map((problem) => [problem.row, t.skipReasons[problem.code], problem.value]),
+    ...warnings.map((problem) => [problem.row, t.warnings[problem.code], problem.value]),
+  ];
+}
