@@ -13,6 +13,11 @@ export const palette = {
   blue: '#0072B2',
   vermillion: '#D55E00',
   orange: '#E69F00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  sky: '#56B4E9',
+  /** Okabe–Ito yellow, darkened so a line stays visible on white. */
+  yellow: '#B59A00',
   /** Fill of hollow marks: the card background, so an incomplete point reads as an outline. */
   card: '#ffffff',
   ink: '#17232b',

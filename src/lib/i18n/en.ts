@@ -195,6 +195,9 @@ export const en: Messages = {
   },
   nav: {
     overview: 'Overview',
+    cohorts: 'Cohorts',
+    revenue: 'Revenue and value',
+    prediction: 'Prediction',
     data: 'Imported file',
     calculator: 'Calculator',
     label: 'Parts of the analysis',

@@ -127,6 +127,9 @@ export interface Messages {
   };
   readonly nav: {
     readonly overview: string;
+    readonly cohorts: string;
+    readonly revenue: string;
+    readonly prediction: string;
     readonly data: string;
     readonly calculator: string;
     readonly label: string;

@@ -214,6 +214,9 @@ export const nl: Messages = {
   },
   nav: {
     overview: 'Overzicht',
+    cohorts: 'Cohorten',
+    revenue: 'Omzet en klantwaarde',
+    prediction: 'Voorspelling',
     data: 'Ingelezen bestand',
     calculator: 'Rekenhulp',
     /** Accessible name of the tab list. */

@@ -4,7 +4,8 @@
  * compile. Messages with parameters take already formatted values (the caller formats numbers,
  * percentages and dates with Intl) plus the plain count where a plural needs it.
  */
-import type { GammaGammaIssue, PredictionFailure } from '../core/prediction.ts';
+import type { AtRiskReason, GammaGammaIssue, PredictionFailure } from '../core/prediction.ts';
+import { formatDay, formatNumber, formatPercent, type Language } from './format.ts';
 
 export interface PredictionMessages {
   /** Heading of the whole panel. */
@@ -253,3 +254,25 @@ export const predictionEn: PredictionMessages = {
   exportAtRisk: 'Export these customers',
   moreRows: (count) => `And ${count} more customers: they are in the export.`,
 };
+
+/**
+ * Why a customer is on the at-risk list, in words: the one sentence per reason, with the numbers
+ * formatted for the language. Shared by the panel and the export.
+ */
+export function atRiskReasonText(
+  reason: AtRiskReason,
+  labels: PredictionMessages,
+  language: Language,
+): string {
+  if (reason.code === 'low-probability-alive') {
+    return labels.reasons.lowProbabilityAlive(formatPercent(language, reason.probabilityAlive, 0));
+  }
+  if (reason.code === 'overdue') {
+    const gap = reason.medianGapDays;
+    return labels.reasons.overdue(
+      formatNumber(language, reason.daysSinceLast),
+      formatNumber(language, gap, Number.isInteger(gap) ? 0 : 1),
+    );
+  }
+  return labels.reasons.announcedCancellation(formatDay(language, reason.endDay));
+}

@@ -7,6 +7,8 @@
 export interface RevenueMessages {
   /** Heading of the panel. */
   readonly heading: string;
+  /** Shown instead of the panel when the file has no amounts. */
+  readonly noAmounts: string;
   /** One line under the heading. */
   readonly intro: string;
   /** Card titles. */
@@ -61,6 +63,8 @@ export interface RevenueMessages {
 export const revenueNl: RevenueMessages = {
   /** Revenue retention: how much of the revenue of existing customers you keep. */
   heading: 'Omzetbehoud en klantwaarde',
+  noAmounts:
+    'Dit bestand heeft geen bedragen, dus omzetbehoud en klantwaarde kunnen niet worden berekend. Kies bij het inlezen een kolom met bedragen.',
   intro:
     'Hoeveel omzet je klanten van het begin je aan het eind nog opleveren, wat erbij kwam en wat wegviel, en wat een klant je gemiddeld waard is.',
   cards: {
@@ -106,6 +110,8 @@ export const revenueNl: RevenueMessages = {
 
 export const revenueEn: RevenueMessages = {
   heading: 'Revenue retention and lifetime value',
+  noAmounts:
+    'This file has no amounts, so revenue retention and customer value cannot be computed. Choose a column with amounts when importing.',
   intro:
     'How much revenue your customers from the start still bring in at the end, what came in and what fell away, and what a customer is worth on average.',
   cards: {

@@ -6,6 +6,7 @@
 import type { Mapping } from '../core/ingest/detect.ts';
 import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
 import type { Explanation, MetricId } from '../core/explain/index.ts';
+import type { PredictionReport } from '../core/prediction.ts';
 import type {
   BreakdownComparison,
   CohortReport,
@@ -30,6 +31,7 @@ export class EngineClient {
   #nextId = 1;
   #latestAnalyze = 0;
   #latestCohorts = 0;
+  #latestPredict = 0;
   #pending = new Map<number, Pending>();
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #watchdogMs: number;
@@ -120,6 +122,15 @@ export class EngineClient {
     const response = await this.#request({ type: 'cohorts', id, settings, compare });
     if (id !== this.#latestCohorts || response.type !== 'cohorts') return null;
     return { report: response.report, comparison: response.comparison };
+  }
+
+  /** Fits the purchase model in the worker; null when a newer request replaced this one. */
+  async predict(calibrationEnd: number | null): Promise<PredictionReport | null> {
+    const id = this.#nextId++;
+    this.#latestPredict = id;
+    const response = await this.#request({ type: 'predict', id, calibrationEnd });
+    if (id !== this.#latestPredict || response.type !== 'predict') return null;
+    return response.report;
   }
 
   /** The customers of a cohort cell, with their details. */

@@ -13,6 +13,7 @@ import type {
 } from '../core/ingest/ingest.ts';
 import type { RawCell } from '../core/ingest/raw-table.ts';
 import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
+import type { PredictionReport } from '../core/prediction.ts';
 import type { Explanation, MetricId } from '../core/explain/index.ts';
 import type {
   BreakdownComparison,
@@ -59,6 +60,8 @@ export type EngineRequest =
       readonly settings: CohortSettings;
       readonly compare: number | null;
     }
+  /** The purchase model, P(alive) and the at-risk list; calibration ends on the given day. */
+  | { readonly type: 'predict'; readonly id: number; readonly calibrationEnd: number | null }
   /** The customers of one cohort cell (or of the whole cohort when age is null). */
   | {
       readonly type: 'cohort-customers';
@@ -94,8 +97,15 @@ export type IngestAnswer =
       readonly summary: ImportSummary;
       readonly skippedRows: readonly RowProblem<SkipReason>[];
       readonly warningRows: readonly RowProblem<RowWarning>[];
+      /** The categorical columns kept for breakdowns, with their values. */
+      readonly categories: readonly CategoryInfo[];
     }
   | { readonly ok: false; readonly issue: MappingIssue };
+
+export interface CategoryInfo {
+  readonly name: string;
+  readonly values: readonly string[];
+}
 
 export type EngineResponse =
   | { readonly type: 'progress'; readonly id: number; readonly progress: ReadProgress }
@@ -104,6 +114,7 @@ export type EngineResponse =
   | { readonly type: 'analyze'; readonly id: number; readonly report: Report | null }
   | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation | null }
   | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
+  | { readonly type: 'predict'; readonly id: number; readonly report: PredictionReport | null }
   | {
       readonly type: 'cohorts';
       readonly id: number;

@@ -9,6 +9,7 @@ import { ingest } from '../core/ingest/ingest.ts';
 import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
 import { cohortCustomers, cohortMatrix, compareBreakdown } from '../core/metrics/cohort-matrix.ts';
+import { predict } from '../core/prediction.ts';
 import type { Dataset } from '../core/model/dataset.ts';
 import type { ReadSheet } from './read-types.ts';
 import { readFile } from './read-file.ts';
@@ -101,6 +102,16 @@ async function handle(request: EngineRequest): Promise<void> {
     post({ type: 'explain', id: request.id, explanation });
     return;
   }
+  if (request.type === 'predict') {
+    const report = dataset
+      ? predict(
+          dataset,
+          request.calibrationEnd === null ? {} : { calibrationEnd: request.calibrationEnd },
+        )
+      : null;
+    post({ type: 'predict', id: request.id, report });
+    return;
+  }
   if (request.type === 'cohorts') {
     const report =
       dataset && dataset.kind !== 'lists' ? cohortMatrix(dataset, request.settings) : null;
@@ -149,6 +160,7 @@ async function handle(request: EngineRequest): Promise<void> {
       summary: result.summary,
       skippedRows: result.skippedRows,
       warningRows: result.warningRows,
+      categories: result.dataset.categories.map(({ name, values }) => ({ name, values })),
     },
   });
 }

@@ -3,13 +3,15 @@
  * open. A new import replaces the open analysis only once it has succeeded.
  */
 import { AnalysisView } from './analysis.svelte.ts';
+import { CohortsView } from './cohorts.svelte.ts';
+import { PredictionView } from './prediction.svelte.ts';
 import { ImportFlow } from './import-flow.svelte.ts';
 import { Settings } from './settings.svelte.ts';
 
 export type Screen = 'start' | 'import' | 'analysis' | 'calculator';
 
 /** The tabs of an open analysis. */
-export type AnalysisTab = 'overview' | 'data';
+export type AnalysisTab = 'overview' | 'cohorts' | 'revenue' | 'prediction' | 'data';
 
 /** The built-in samples, served from our own origin (public/sample). */
 export const samples = {
@@ -26,6 +28,8 @@ export class AppState {
   current = $state<ImportFlow | null>(null);
   /** The numbers of the open analysis. */
   analysis = $state<AnalysisView | null>(null);
+  cohorts = $state<CohortsView | null>(null);
+  prediction = $state<PredictionView | null>(null);
   tab = $state<AnalysisTab>('overview');
 
   /** Reads a dropped, chosen or pasted file. */
@@ -61,6 +65,8 @@ export class AppState {
       flow.mapping?.roles.some((role) => role === 'amount' || role === 'price') ?? false,
     );
     this.analysis = analysis;
+    this.cohorts = new CohortsView(flow.client);
+    this.prediction = new PredictionView(flow.client);
     this.tab = 'overview';
     this.screen = 'analysis';
     await analysis.refresh();
@@ -71,6 +77,9 @@ export class AppState {
     if (!this.current) return;
     this.tab = tab;
     this.screen = 'analysis';
+    // Cohorts and the purchase model are computed when first shown, not at every import.
+    if (tab === 'cohorts' && this.cohorts && !this.cohorts.report) void this.cohorts.refresh();
+    if (tab === 'prediction') void this.prediction?.ensure();
   }
 
   showCalculator(): void {

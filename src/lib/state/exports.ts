@@ -2,7 +2,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { Language } from '../i18n/index.ts';
 import { csvStyle, download, downloadCsv } from '../io/export-csv.ts';
-import { chartPng, copyPng, type CopyResult } from '../io/export-png.ts';
+import { canvasPng, chartPng, copyPng, type CopyResult } from '../io/export-png.ts';
+import type { HeatmapModel } from '../charts/heatmap.ts';
+import {
+  drawHeatmap,
+  measureHeatmap,
+  type HeatmapCanvasOptions,
+} from '../charts/heatmap-canvas.ts';
 import { downloadXlsx } from '../io/export-xlsx.ts';
 import type { ExportRows } from './tables.ts';
 
@@ -45,4 +51,19 @@ export async function exportChartPng(chart: ChartExport): Promise<void> {
 
 export async function copyChartPng(chart: ChartExport): Promise<CopyResult> {
   return copyPng(await chartPng(chart.config, { title: chart.title, footnote: chart.footnote }));
+}
+
+/** The heatmap as a PNG at twice the pixel density, sized to hold every cohort and age. */
+export async function exportHeatmapPng(
+  model: HeatmapModel,
+  options: HeatmapCanvasOptions,
+  name: string,
+): Promise<void> {
+  const measuring = document.createElement('canvas').getContext('2d');
+  if (!measuring) return;
+  const size = measureHeatmap(measuring, model, options);
+  const blob = await canvasPng((ctx) => {
+    drawHeatmap(ctx, model, { ...options, pixelRatio: 1 });
+  }, size);
+  download(blob, `${safeName(name)}.png`);
 }

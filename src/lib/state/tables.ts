@@ -4,9 +4,12 @@
  * as shown (one decimal), counts and money as numbers.
  */
 import type { CustomerDetail, Report } from '../core/analyze.ts';
+import type { HeatmapLabels, HeatmapModel } from '../charts/heatmap.ts';
 import type { RowProblem, RowWarning, SkipReason } from '../core/ingest/ingest.ts';
 import { isoDate } from '../core/model/days.ts';
-import type { Messages } from '../i18n/index.ts';
+import type { AppMessages, Language, Messages } from '../i18n/index.ts';
+import type { PredictionReport } from '../core/prediction.ts';
+import { atRiskReasonText } from '../i18n/prediction-messages.ts';
 import type { CsvValue } from '../io/export-csv.ts';
 
 export type ExportRows = readonly (readonly CsvValue[])[];
@@ -73,5 +76,56 @@ export function skippedTable(
     [t.exportColumns.row, t.exportColumns.reason, t.exportColumns.value],
     ...skipped.map((problem) => [problem.row, t.skipReasons[problem.code], problem.value]),
     ...warnings.map((problem) => [problem.row, t.warnings[problem.code], problem.value]),
+  ];
+}
+
+/**
+ * The cohort matrix as shown: one row per cohort with its size and a value per age (shares as
+ * percentages with one decimal), and the average row. Empty cells stay empty.
+ */
+export function heatmapTable(model: HeatmapModel, labels: HeatmapLabels): ExportRows {
+  const asShown = (value: number | null) =>
+    value === null ? null : model.kind === 'ratio' ? percent(value) : Math.round(value * 100) / 100;
+  const averageLabel =
+    model.average.kind === 'pooled'
+      ? labels.averagePooled
+      : model.average.kind === 'simple'
+        ? labels.averageSimple
+        : labels.averageMean;
+  return [
+    [labels.cohort, labels.customers, ...model.ages.map((age) => labels.age(String(age)))],
+    ...model.rows.map((row) => [
+      row.label,
+      row.size,
+      ...row.cells.map((cell) => (cell.empty ? null : asShown(cell.value))),
+    ]),
+    [averageLabel, null, ...model.average.cells.map((cell) => asShown(cell.value))],
+  ];
+}
+
+/** The at-risk list, most valuable first, each row with why the customer is on it. */
+export function atRiskTable(
+  report: Extract<PredictionReport, { ok: true }>,
+  t: AppMessages,
+  language: Language,
+): ExportRows {
+  const columns = t.prediction.columns;
+  return [
+    [
+      columns.customer,
+      columns.lastPurchase,
+      columns.purchases,
+      columns.pastRevenue,
+      `${columns.probabilityAlive} (%)`,
+      columns.why,
+    ],
+    ...report.atRisk.map((customer) => [
+      customer.key,
+      isoDate(customer.lastDay),
+      customer.purchases,
+      customer.pastRevenue,
+      percent(customer.probabilityAlive),
+      customer.reasons.map((reason) => atRiskReasonText(reason, t.prediction, language)).join('; '),
+    ]),
   ];
 }
