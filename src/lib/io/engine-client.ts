@@ -7,12 +7,20 @@ import type { Mapping } from '../core/ingest/detect.ts';
 import type { AnalysisSettings, CustomerDetail, Report } from '../core/analyze.ts';
 import type { Explanation, MetricId } from '../core/explain/index.ts';
 import type { PredictionReport } from '../core/prediction.ts';
+import type { SessionSettings, StorageCode } from './session-store.ts';
 import type {
   BreakdownComparison,
   CohortReport,
   CohortSettings,
 } from '../core/metrics/cohort-matrix.ts';
-import type { EngineRequest, EngineResponse, IngestAnswer, ReadAnswer } from './engine-protocol.ts';
+import type {
+  EngineRequest,
+  EngineResponse,
+  IngestAnswer,
+  OpenedSession,
+  ReadAnswer,
+  SessionOrigin,
+} from './engine-protocol.ts';
 import type { ReadProgress } from './read-types.ts';
 
 /** A read that reports no progress for this long is stopped as 'timeout'. */
@@ -73,7 +81,8 @@ export class EngineClient {
     sheetName: string,
     mapping: Mapping,
     referenceDay: number,
-    endList: { readonly sheetName: string; readonly mapping: Mapping } | null = null,
+    endList: { readonly sheetName: string; readonly mapping: Mapping } | null,
+    session: SessionOrigin,
   ): Promise<IngestAnswer | null> {
     return this.#request({
       type: 'ingest',
@@ -82,6 +91,7 @@ export class EngineClient {
       mapping,
       referenceDay,
       endList,
+      session,
     }).then((response) => (response.type === 'ingest' ? response.answer : null));
   }
 
@@ -122,6 +132,23 @@ export class EngineClient {
     const response = await this.#request({ type: 'cohorts', id, settings, compare });
     if (id !== this.#latestCohorts || response.type !== 'cohorts') return null;
     return { report: response.report, comparison: response.comparison };
+  }
+
+  /** Opens a saved session in this worker. */
+  async openSession(sessionId: string): Promise<OpenedSession> {
+    const response = await this.#request({ type: 'open-session', id: this.#nextId++, sessionId });
+    return response.type === 'open-session' ? response.opened : { ok: false, code: 'unavailable' };
+  }
+
+  /** Saves the open session's settings; the storage problem, if any. */
+  async saveSettings(sessionId: string, settings: SessionSettings): Promise<StorageCode | null> {
+    const response = await this.#request({
+      type: 'save-settings',
+      id: this.#nextId++,
+      sessionId,
+      settings,
+    });
+    return response.type === 'saved' ? response.problem : 'unavailable';
   }
 
   /** Fits the purchase model in the worker; null when a newer request replaced this one. */

@@ -21,6 +21,7 @@ import type {
   CohortSettings,
 } from '../core/metrics/cohort-matrix.ts';
 import type { ReadFailureCode, ReadProgress } from './read-types.ts';
+import type { SessionSettings, StorageCode } from './session-store.ts';
 import type { ReadFormat } from './read-file.ts';
 
 export type EngineRequest =
@@ -41,7 +42,18 @@ export type EngineRequest =
       readonly referenceDay: number;
       /** For two customer lists: the sheet and mapping of the list at the end. */
       readonly endList: { readonly sheetName: string; readonly mapping: Mapping } | null;
+      /** Saved as a session when the import succeeds. */
+      readonly session: SessionOrigin;
     }
+  /** Saves the settings of the open session (period, W, refunds, views). */
+  | {
+      readonly type: 'save-settings';
+      readonly id: number;
+      readonly sessionId: string;
+      readonly settings: SessionSettings;
+    }
+  /** Opens a saved session: its dataset becomes the worker's, and its import answer comes back. */
+  | { readonly type: 'open-session'; readonly id: number; readonly sessionId: string }
   /** Computes the report of the open dataset; a newer request makes older answers stale. */
   | { readonly type: 'analyze'; readonly id: number; readonly settings: AnalysisSettings }
   /** The worked example of a metric for a period of the last report. */
@@ -99,8 +111,32 @@ export type IngestAnswer =
       readonly warningRows: readonly RowProblem<RowWarning>[];
       /** The categorical columns kept for breakdowns, with their values. */
       readonly categories: readonly CategoryInfo[];
+      /** The saved session, or why it could not be saved (the analysis works either way). */
+      readonly sessionId: string | null;
+      readonly storageProblem: StorageCode | null;
     }
   | { readonly ok: false; readonly issue: MappingIssue };
+
+/** What a new session is called and where it came from. */
+export interface SessionOrigin {
+  readonly name: string;
+  readonly fileName: string;
+  readonly isSample: boolean;
+  readonly settings: SessionSettings;
+}
+
+/** A reopened session: its import answer plus what the page needs to show it as it was. */
+export type OpenedSession =
+  | {
+      readonly ok: true;
+      readonly answer: Extract<IngestAnswer, { ok: true }>;
+      readonly mapping: Mapping;
+      readonly fileName: string;
+      readonly name: string;
+      readonly isSample: boolean;
+      readonly settings: SessionSettings;
+    }
+  | { readonly ok: false; readonly code: StorageCode };
 
 export interface CategoryInfo {
   readonly name: string;
@@ -115,6 +151,8 @@ export type EngineResponse =
   | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation | null }
   | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
   | { readonly type: 'predict'; readonly id: number; readonly report: PredictionReport | null }
+  | { readonly type: 'saved'; readonly id: number; readonly problem: StorageCode | null }
+  | { readonly type: 'open-session'; readonly id: number; readonly opened: OpenedSession }
   | {
       readonly type: 'cohorts';
       readonly id: number;

@@ -10,12 +10,14 @@ import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
 import { cohortCustomers, cohortMatrix, compareBreakdown } from '../core/metrics/cohort-matrix.ts';
 import { predict } from '../core/prediction.ts';
+import { SessionStore } from './session-store.ts';
 import type { Dataset } from '../core/model/dataset.ts';
 import type { ReadSheet } from './read-types.ts';
 import { readFile } from './read-file.ts';
 import {
   previewDataRows,
   type EngineRequest,
+  type OpenedSession,
   type EngineResponse,
   type SheetOverview,
 } from './engine-protocol.ts';
@@ -102,6 +104,15 @@ async function handle(request: EngineRequest): Promise<void> {
     post({ type: 'explain', id: request.id, explanation });
     return;
   }
+  if (request.type === 'open-session') {
+    post({ type: 'open-session', id: request.id, opened: await openSession(request.sessionId) });
+    return;
+  }
+  if (request.type === 'save-settings') {
+    const saved = await store().saveSettings(request.sessionId, request.settings);
+    post({ type: 'saved', id: request.id, problem: saved.ok ? null : saved.code });
+    return;
+  }
   if (request.type === 'predict') {
     const report = dataset
       ? predict(
@@ -152,6 +163,25 @@ async function handle(request: EngineRequest): Promise<void> {
   }
   dataset = result.dataset;
   analysis = null;
+  // The session is saved here, beside the dataset, so a million rows never cross to the page.
+  const now = Date.now();
+  const saved = await store().saveSession({
+    id: crypto.randomUUID(),
+    name: request.session.name,
+    createdAt: now,
+    lastOpenedAt: now,
+    savedAt: now,
+    fileName: request.session.fileName,
+    isSample: request.session.isSample,
+    dataset: result.dataset,
+    mapping: request.mapping,
+    summary: result.summary,
+    skippedRows: result.skippedRows,
+    warningRows: result.warningRows,
+    settings: request.session.settings,
+    revision: 0,
+  });
+  if (saved.ok) await store().setLastOpened(saved.value.id);
   post({
     type: 'ingest',
     id: request.id,
@@ -160,9 +190,51 @@ async function handle(request: EngineRequest): Promise<void> {
       summary: result.summary,
       skippedRows: result.skippedRows,
       warningRows: result.warningRows,
-      categories: result.dataset.categories.map(({ name, values }) => ({ name, values })),
+      categories: categoriesOf(result.dataset),
+      sessionId: saved.ok ? saved.value.id : null,
+      storageProblem: saved.ok ? null : saved.code,
     },
   });
+}
+
+function categoriesOf(data: Dataset) {
+  return data.categories.map(({ name, values }) => ({ name, values }));
+}
+
+let sessions: SessionStore | null = null;
+
+/** One store per worker, opened on first use. */
+function store(): SessionStore {
+  sessions ??= new SessionStore();
+  return sessions;
+}
+
+async function openSession(id: string): Promise<OpenedSession> {
+  const loaded = await store().loadSession(id);
+  if (!loaded.ok) return { ok: false, code: loaded.code };
+  const session = loaded.value;
+  dataset = session.dataset;
+  analysis = null;
+  sheets = [];
+  await store().touchSession(id);
+  await store().setLastOpened(id);
+  return {
+    ok: true,
+    answer: {
+      ok: true,
+      summary: session.summary,
+      skippedRows: session.skippedRows,
+      warningRows: session.warningRows,
+      categories: categoriesOf(session.dataset),
+      sessionId: session.id,
+      storageProblem: null,
+    },
+    mapping: session.mapping,
+    fileName: session.fileName,
+    name: session.name,
+    isSample: session.isSample,
+    settings: session.settings,
+  };
 }
 
 self.onmessage = (event: MessageEvent<EngineRequest>) => {

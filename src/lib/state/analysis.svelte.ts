@@ -9,6 +9,7 @@ import type { Explanation, MetricId, RefundsRule } from '../core/explain/index.t
 import type { InputKind } from '../core/model/dataset.ts';
 import type { DayRange, PeriodUnit } from '../core/model/periods.ts';
 import type { EngineClient } from '../io/engine-client.ts';
+import type { SessionSettings } from '../io/session-store.ts';
 
 export type UnitChoice = PeriodUnit | 'custom';
 
@@ -33,11 +34,37 @@ export class AnalysisView {
   explanation = $state.raw<Explanation | null>(null);
   customerList = $state.raw<CustomerList | null>(null);
 
-  constructor(client: EngineClient, kind: InputKind, hasAmounts: boolean) {
+  /** Called with the settings after each change, to keep them in the saved session. */
+  readonly #persist: (settings: SessionSettings) => void;
+
+  constructor(
+    client: EngineClient,
+    kind: InputKind,
+    hasAmounts: boolean,
+    saved: SessionSettings | null = null,
+    persist: (settings: SessionSettings) => void = () => {},
+  ) {
     this.#client = client;
     this.kind = kind;
     this.hasAmounts = hasAmounts;
+    this.#persist = persist;
+    if (saved) {
+      this.unit = saved.unit;
+      this.range = saved.range;
+      this.windowDays = saved.windowDays;
+      this.refunds = saved.refunds;
+    }
     if (kind === 'lists') this.unit = 'custom';
+  }
+
+  /** The settings as a session stores them. */
+  get sessionSettings(): SessionSettings {
+    return {
+      unit: this.unit,
+      range: this.range,
+      windowDays: this.windowDays,
+      refunds: this.refunds,
+    };
   }
 
   get settings(): AnalysisSettings {
@@ -66,17 +93,22 @@ export class AnalysisView {
   setUnit(unit: UnitChoice, range: DayRange | null = null): Promise<void> {
     this.unit = unit;
     this.range = unit === 'custom' ? range : null;
-    return this.refresh();
+    return this.#changed();
   }
 
   setWindow(days: number): Promise<void> {
     if (!Number.isFinite(days) || days < 1) return Promise.resolve();
     this.windowDays = Math.round(days);
-    return this.refresh();
+    return this.#changed();
   }
 
   setRefunds(rule: RefundsRule): Promise<void> {
     this.refunds = rule;
+    return this.#changed();
+  }
+
+  #changed(): Promise<void> {
+    this.#persist(this.sessionSettings);
     return this.refresh();
   }
 

@@ -7,8 +7,11 @@ import { CohortsView } from './cohorts.svelte.ts';
 import { PredictionView } from './prediction.svelte.ts';
 import { ImportFlow } from './import-flow.svelte.ts';
 import { Settings } from './settings.svelte.ts';
+import { SessionsState } from './sessions.svelte.ts';
+import { SessionStore, type SessionSettings, type StorageCode } from '../io/session-store.ts';
+import { EngineClient } from '../io/engine-client.ts';
 
-export type Screen = 'start' | 'import' | 'analysis' | 'calculator';
+export type Screen = 'start' | 'import' | 'analysis' | 'calculator' | 'sessions';
 
 /** The tabs of an open analysis. */
 export type AnalysisTab = 'overview' | 'cohorts' | 'revenue' | 'prediction' | 'data';
@@ -31,6 +34,12 @@ export class AppState {
   cohorts = $state<CohortsView | null>(null);
   prediction = $state<PredictionView | null>(null);
   tab = $state<AnalysisTab>('overview');
+  /** Saved sessions, read on the page (the worker writes the big data). */
+  readonly store = new SessionStore({ onBlocking: () => (this.storageProblem = 'blocked') });
+  readonly sessions = new SessionsState(this.store);
+  /** Why the browser would not store the last session (the user keeps working in memory). */
+  storageProblem = $state<StorageCode | null>(null);
+  #askedPersistence = false;
 
   /** Reads a dropped, chosen or pasted file. */
   async open(file: Blob, name: string, isSample = false): Promise<void> {
@@ -54,7 +63,26 @@ export class AppState {
   /** Confirms the pending mapping; on success the pending import becomes the open analysis. */
   async confirm(): Promise<void> {
     const flow = this.pending;
-    if (!flow || !(await flow.confirm())) return;
+    const settings: SessionSettings = {
+      unit: flow?.mapping?.kind === 'lists' ? 'custom' : 'month',
+      range: null,
+      windowDays: 365,
+      refunds: 'include',
+      language: this.settings.language,
+    };
+    if (!flow || !(await flow.confirm(settings))) return;
+    this.storageProblem = flow.storageProblem;
+    await this.#show(flow, null);
+    if (flow.sessionId && !this.#askedPersistence) {
+      // Ask once, at the first save: browsers may otherwise evict the data under pressure.
+      this.#askedPersistence = true;
+      void this.store.requestPersistence();
+    }
+    void this.sessions.refresh();
+  }
+
+  /** Makes a finished import (new or reopened) the open analysis. */
+  async #show(flow: ImportFlow, saved: SessionSettings | null): Promise<void> {
     if (this.current && this.current !== flow) this.current.client.dispose();
     this.current = flow;
     this.pending = null;
@@ -63,6 +91,13 @@ export class AppState {
       flow.client,
       summary?.kind ?? 'orders',
       flow.mapping?.roles.some((role) => role === 'amount' || role === 'price') ?? false,
+      saved,
+      (settings) => {
+        if (!flow.sessionId) return;
+        void flow.client.saveSettings(flow.sessionId, settings).then((problem) => {
+          if (problem) this.storageProblem = problem;
+        });
+      },
     );
     this.analysis = analysis;
     this.cohorts = new CohortsView(flow.client);
@@ -70,6 +105,32 @@ export class AppState {
     this.tab = 'overview';
     this.screen = 'analysis';
     await analysis.refresh();
+  }
+
+  /** Reopens a saved session; the analysis open until now stays if that fails. */
+  async openSession(id: string): Promise<boolean> {
+    const client = new EngineClient();
+    const opened = await client.openSession(id);
+    if (!opened.ok) {
+      client.dispose();
+      this.storageProblem = opened.code;
+      return false;
+    }
+    await this.#show(ImportFlow.reopened(opened, client), opened.settings);
+    void this.sessions.refresh();
+    return true;
+  }
+
+  /** On page load: reopen the session that was open last, if there is one. */
+  async restoreLast(): Promise<void> {
+    await this.sessions.refresh();
+    const last = await this.store.lastOpened();
+    if (last.ok && last.value && !this.current && !this.pending) await this.openSession(last.value);
+  }
+
+  showSessions(): void {
+    this.screen = 'sessions';
+    void this.sessions.refresh();
   }
 
   /** Shows the open analysis again (from the start screen or the calculator). */

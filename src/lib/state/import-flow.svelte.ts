@@ -8,7 +8,13 @@ import { ingest, type IngestResult } from '../core/ingest/ingest.ts';
 import type { ColumnRole } from '../core/ingest/roles.ts';
 import { singleRoles } from '../core/ingest/roles.ts';
 import { EngineClient } from '../io/engine-client.ts';
-import type { IngestAnswer, ReadAnswer, SheetOverview } from '../io/engine-protocol.ts';
+import type {
+  IngestAnswer,
+  OpenedSession,
+  ReadAnswer,
+  SheetOverview,
+} from '../io/engine-protocol.ts';
+import type { SessionSettings, StorageCode } from '../io/session-store.ts';
 import { previewRows, today, type PreviewRow } from './preview.ts';
 import type { ReadFailureCode, ReadProgress } from '../io/read-types.ts';
 
@@ -35,10 +41,10 @@ export class ImportFlow {
   /** Why the confirmed mapping could not be used. */
   mappingIssue = $state<Extract<IngestAnswer, { ok: false }>['issue'] | 'no-end-list' | null>(null);
 
-  constructor(fileName: string, isSample = false) {
+  constructor(fileName: string, isSample = false, client: EngineClient = new EngineClient()) {
     this.fileName = fileName;
     this.isSample = isSample;
-    this.client = new EngineClient();
+    this.client = client;
   }
 
   get sheet(): SheetOverview | undefined {
@@ -147,7 +153,21 @@ export class ImportFlow {
     if (sheet) this.mapping = detect({ rows: sheet.previewRows, date1904: sheet.date1904 }).mapping;
   }
 
-  async confirm(): Promise<boolean> {
+  /** The saved session of this import, once confirmed (null when the browser would not store). */
+  sessionId = $state<string | null>(null);
+  storageProblem = $state<StorageCode | null>(null);
+
+  /** A flow for a session reopened from storage: already done, its worker holds the dataset. */
+  static reopened(opened: Extract<OpenedSession, { ok: true }>, client: EngineClient): ImportFlow {
+    const flow = new ImportFlow(opened.fileName, opened.isSample, client);
+    flow.mapping = opened.mapping;
+    flow.result = opened.answer;
+    flow.sessionId = opened.answer.sessionId;
+    flow.stage = 'done';
+    return flow;
+  }
+
+  async confirm(settings: SessionSettings): Promise<boolean> {
     if (!this.mapping) return false;
     this.stage = 'ingesting';
     const endList =
@@ -158,7 +178,12 @@ export class ImportFlow {
       this.mappingIssue = 'no-end-list';
       return false;
     }
-    const answer = await this.client.ingest(this.sheetName, this.mapping, today(), endList);
+    const answer = await this.client.ingest(this.sheetName, this.mapping, today(), endList, {
+      name: this.fileName,
+      fileName: this.fileName,
+      isSample: this.isSample,
+      settings,
+    });
     if (!answer) {
       this.readFailure = 'timeout';
       this.stage = 'mapping';
@@ -170,6 +195,8 @@ export class ImportFlow {
       return false;
     }
     this.result = answer;
+    this.sessionId = answer.sessionId;
+    this.storageProblem = answer.storageProblem;
     this.stage = 'done';
     return true;
   }
