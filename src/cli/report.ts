@@ -17,6 +17,7 @@ import {
   type RevenueRow,
 } from '../lib/core/analyze.ts';
 import { cohortMatrix, type CohortUnit } from '../lib/core/metrics/cohort-matrix.ts';
+import { predictionJson } from './prediction-report.ts';
 import type { CsvDelimiter } from '../lib/io/read-csv.ts';
 import type { TextEncodingName } from '../lib/io/decode.ts';
 
@@ -55,6 +56,8 @@ export interface CliReport {
   readonly periods: readonly CliPeriod[];
   /** Cohort matrix; null for two lists. */
   readonly cohorts: CliCohorts | null;
+  /** The purchase model (BG/NBD and Gamma-Gamma) and the at-risk customers. */
+  readonly prediction: ReturnType<typeof predictionJson>;
   /** Whole-data repeat-purchase shares (orders only; null otherwise). */
   readonly repeat: {
     readonly twoOrMore: number | null;
@@ -302,6 +305,7 @@ export function buildReport(input: ReportInput): CliReport {
     notes: input.notes,
     periods: analysis.periods.map(cliPeriod),
     cohorts: cliCohorts(input),
+    prediction: predictionJson(dataset, input.calibrationEnd),
     repeat: analysis.repeat,
     revenueRetention: analysis.revenueRetention?.map(cliRevenuePeriod) ?? null,
     lifetimeValue: cliLifetimeValue(analysis.lifetimeValue),

@@ -182,6 +182,7 @@ describe('analyze on the real files', () => {
       'notes',
       'periods',
       'cohorts',
+      'prediction',
       'repeat',
       'revenueRetention',
       'lifetimeValue',
@@ -518,5 +519,34 @@ describe('revenue in the report', () => {
     const bytes = new TextEncoder().encode('Klant;Datum\nAnn;15-01-2024\nBob;16-02-2024\n');
     const report = JSON.parse(runCli(['x.csv', '--json'], { 'x.csv': bytes }).stdout) as CliReport;
     expect([report.revenueRetention, report.lifetimeValue]).toEqual([null, null]);
+  });
+});
+
+describe('prediction in the report', () => {
+  it('fits BG/NBD on CDNOW with --calibration-end 1997-09-30 and lists customers at risk', () => {
+    const report = runJson([
+      cdnow,
+      '--customer',
+      '2',
+      '--date',
+      '3',
+      '--amount',
+      '5',
+      '--calibration-end',
+      '1997-09-30',
+    ]);
+    const prediction = report.prediction;
+    if (!prediction.ok || prediction.kind !== 'orders') throw new Error('no model');
+    expect(prediction.calibrationEnd).toBe('1997-09-30');
+    expect(prediction.params.r).toBeCloseTo(0.243, 2);
+    expect(prediction.params.alpha).toBeCloseTo(4.414, 1);
+    expect(prediction.params.a).toBeCloseTo(0.793, 2);
+    expect(prediction.params.b).toBeCloseTo(2.426, 1);
+    expect(Math.abs(prediction.logLikelihood - -9582.4)).toBeLessThan(0.5);
+    expect(prediction.converged).toBe(true);
+    expect(prediction.gammaGamma?.p).toBeCloseTo(6.25, 1);
+    expect(prediction.atRisk.length).toBeGreaterThan(0);
+    const revenues = prediction.atRisk.map((customer) => customer.pastRevenue ?? 0);
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
   });
 });
