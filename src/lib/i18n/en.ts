@@ -273,6 +273,7 @@ export const en: Messages = {
     },
     newVsReturningValue: (fresh, returning) => `${fresh} : ${returning}`,
     exportTable: 'Table as CSV',
+    print: 'Print or save as PDF',
   },
   explain: {
     close: 'Close',

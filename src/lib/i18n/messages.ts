@@ -196,6 +196,7 @@ export interface Messages {
     };
     readonly newVsReturningValue: (fresh: string, returning: string) => string;
     readonly exportTable: string;
+    readonly print: string;
   };
   readonly explain: {
     readonly close: string;

@@ -296,6 +296,8 @@ export const nl: Messages = {
     },
     newVsReturningValue: (fresh, returning) => `${fresh} : ${returning}`,
     exportTable: 'Tabel als CSV',
+    /** Button that prints the one-page report (or saves it as PDF). */
+    print: 'Afdrukken of als PDF bewaren',
   },
   explain: {
     close: 'Sluiten',

@@ -118,6 +118,11 @@ export class AnalysisView {
     this.customerList = null;
   }
 
+  /** A worked example for the selected period without opening it (for the printed report). */
+  fetchExplanation(metric: MetricId): Promise<Explanation | null> {
+    return this.#client.explain(metric, this.selected);
+  }
+
   async explain(metric: MetricId): Promise<void> {
     this.customerList = null;
     this.explanation = await this.#client.explain(metric, this.selected);

@@ -54,16 +54,23 @@ export async function copyChartPng(chart: ChartExport): Promise<CopyResult> {
 }
 
 /** The heatmap as a PNG at twice the pixel density, sized to hold every cohort and age. */
+export async function heatmapPng(
+  model: HeatmapModel,
+  options: HeatmapCanvasOptions,
+): Promise<Blob | null> {
+  const measuring = document.createElement('canvas').getContext('2d');
+  if (!measuring) return null;
+  const size = measureHeatmap(measuring, model, options);
+  return canvasPng((ctx) => {
+    drawHeatmap(ctx, model, { ...options, pixelRatio: 1 });
+  }, size);
+}
+
 export async function exportHeatmapPng(
   model: HeatmapModel,
   options: HeatmapCanvasOptions,
   name: string,
 ): Promise<void> {
-  const measuring = document.createElement('canvas').getContext('2d');
-  if (!measuring) return;
-  const size = measureHeatmap(measuring, model, options);
-  const blob = await canvasPng((ctx) => {
-    drawHeatmap(ctx, model, { ...options, pixelRatio: 1 });
-  }, size);
-  download(blob, `${safeName(name)}.png`);
+  const blob = await heatmapPng(model, options);
+  if (blob) download(blob, `${safeName(name)}.png`);
 }
