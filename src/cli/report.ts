@@ -5,7 +5,7 @@
  */
 import type { DetectionNote, Mapping } from '../lib/core/ingest/detect.ts';
 import type { IngestResult, SkipReason } from '../lib/core/ingest/ingest.ts';
-import type { ColumnRole } from '../lib/core/ingest/roles.ts';
+import { columnRoles, type ColumnRole } from '../lib/core/ingest/roles.ts';
 import type { InputKind } from '../lib/core/model/dataset.ts';
 import { isoDate } from '../lib/core/model/days.ts';
 import type { PeriodUnit } from '../lib/core/model/periods.ts';
@@ -339,19 +339,7 @@ const delimiterWords: Record<CsvDelimiter, string> = {
 };
 
 /** Roles in the order a reader looks for them; 'ignore' is left out of the text. */
-const roleOrder: readonly ColumnRole[] = [
-  'customer',
-  'date',
-  'end',
-  'amount',
-  'quantity',
-  'price',
-  'order',
-  'status',
-  'tenure',
-  'churned',
-  'category',
-];
+const roleOrder = columnRoles.filter((role) => role !== 'ignore');
 
 const count = (value: number) => value.toLocaleString('en-US');
 const plural = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? '' : 's'}`;

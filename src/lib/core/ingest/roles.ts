@@ -74,6 +74,30 @@ function headerWords(header: string): string {
   return normalizeHeader(header.replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
 
+/** Headers that name a start moment: their file holds subscriptions rather than orders. */
+const startHeaderNames: readonly string[] = [
+  'startdatum',
+  'start',
+  'start date',
+  'begindatum',
+  'ingangsdatum',
+  'lid sinds',
+  'member since',
+  'aanmelddatum',
+  'inschrijfdatum',
+  'signup date',
+  'sign up date',
+  'signed up',
+  'joined',
+  'join date',
+  'subscription start',
+  'start abonnement',
+  'startdatum abonnement',
+  'customer since',
+  'klant sinds',
+  'since',
+];
+
 type Synonyms = Readonly<Record<Exclude<ColumnRole, 'ignore'>, readonly string[]>>;
 
 /**
@@ -166,26 +190,7 @@ const synonyms: Synonyms = {
     'order created',
     'bezoekdatum',
     'visit date',
-    'startdatum',
-    'start',
-    'start date',
-    'begindatum',
-    'ingangsdatum',
-    'lid sinds',
-    'member since',
-    'aanmelddatum',
-    'inschrijfdatum',
-    'signup date',
-    'sign up date',
-    'signed up',
-    'joined',
-    'join date',
-    'subscription start',
-    'start abonnement',
-    'startdatum abonnement',
-    'customer since',
-    'klant sinds',
-    'since',
+    ...startHeaderNames,
   ],
   end: [
     'einddatum',
@@ -391,29 +396,7 @@ const synonymRanks = new Map(
   ]),
 );
 
-/** Headers that name a start moment: their file holds subscriptions rather than orders. */
-const startHeaders = new Set([
-  'startdatum',
-  'start',
-  'start date',
-  'begindatum',
-  'ingangsdatum',
-  'lid sinds',
-  'member since',
-  'aanmelddatum',
-  'inschrijfdatum',
-  'signup date',
-  'sign up date',
-  'signed up',
-  'joined',
-  'join date',
-  'subscription start',
-  'start abonnement',
-  'startdatum abonnement',
-  'customer since',
-  'klant sinds',
-  'since',
-]);
+const startHeaders = new Set(startHeaderNames);
 
 export function isStartHeader(header: string): boolean {
   return startHeaders.has(headerWords(header));
