@@ -1,11 +1,14 @@
 /**
- * A deliberately plain loader for the two real order files in ../shared/data, used until the
- * real importer lands (then these tests should read the files through it instead). It returns
- * the raw rows (for the tests' own slow reference computations) and the Dataset built from them.
+ * The two real order files in ../shared/data, read twice: by a deliberately plain parser here
+ * (the raw rows, for the tests' own slow reference computations) and by the app's real importer
+ * (readFile → detect → ingest) for the dataset the engine analyses. The two never share code.
  */
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../../src/lib/core/model/dataset.ts';
-import { ordersDataset } from './make-dataset.ts';
+import { readFile } from '../../../src/lib/io/read-file.ts';
+import { detect } from '../../../src/lib/core/ingest/detect.ts';
+import { ingest } from '../../../src/lib/core/ingest/ingest.ts';
+import type { ColumnRole } from '../../../src/lib/core/ingest/roles.ts';
 import { sharedData } from '../../shared-data.ts';
 
 export const DATA_DIR = sharedData;
@@ -21,16 +24,19 @@ export interface RawOrder {
   readonly cancelled: boolean;
 }
 
-function toDataset(rows: readonly RawOrder[]): Dataset {
-  return ordersDataset(
-    rows.map((r) => ({
-      customer: r.customer,
-      day: r.date,
-      amount: r.amount,
-      order: r.order ?? undefined,
-      refund: r.cancelled,
-    })),
-  );
+/**
+ * The dataset as the app builds it. `roles` overrides the detected roles by column index (for
+ * CDNOW, which has no header).
+ */
+function imported(file: string, roles?: readonly ColumnRole[]): Dataset {
+  const read = readFile(new Uint8Array(readFileSync(`${DATA_DIR}/${file}`)), file);
+  if (!read.ok) throw new Error(`${file}: ${read.code}`);
+  const table = read.sheets[0].table;
+  const detected = detect(table).mapping;
+  const mapping = roles ? { ...detected, roles: [...roles] } : detected;
+  const result = ingest(table, mapping);
+  if (!result.ok) throw new Error(`${file}: ${result.issue}`);
+  return result.dataset;
 }
 
 /**
@@ -52,7 +58,10 @@ export function loadCdnow(): { rows: RawOrder[]; dataset: Dataset } {
       cancelled: false,
     });
   }
-  return { rows, dataset: toDataset(rows) };
+  return {
+    rows,
+    dataset: imported('CDNOW_sample.txt', ['ignore', 'customer', 'date', 'ignore', 'amount']),
+  };
 }
 
 /** Splits CSV text into rows of cells (RFC 4180 quotes, "" inside quotes, CRLF or LF). */
@@ -122,5 +131,5 @@ export function loadOnlineRetail(): { rows: RawOrder[]; dataset: Dataset; skippe
       cancelled: cells[invoice].startsWith('C'),
     });
   }
-  return { rows, dataset: toDataset(rows), skipped };
+  return { rows, dataset: imported('online_retail_sample_10pct.csv'), skipped };
 }
