@@ -207,7 +207,14 @@ export class EngineClient {
     });
   }
 
+  /** Told when a new session was stored, or why it could not be. */
+  onSessionSaved: ((sessionId: string, problem: StorageCode | null) => void) | null = null;
+
   #receive(response: EngineResponse): void {
+    if (response.type === 'session-saved') {
+      this.onSessionSaved?.(response.sessionId, response.problem);
+      return;
+    }
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     if (response.type === 'progress') {

@@ -111,9 +111,8 @@ export type IngestAnswer =
       readonly warningRows: readonly RowProblem<RowWarning>[];
       /** The categorical columns kept for breakdowns, with their values. */
       readonly categories: readonly CategoryInfo[];
-      /** The saved session, or why it could not be saved (the analysis works either way). */
+      /** The session this import is being saved as (a 'session-saved' message follows). */
       readonly sessionId: string | null;
-      readonly storageProblem: StorageCode | null;
     }
   | { readonly ok: false; readonly issue: MappingIssue };
 
@@ -152,6 +151,13 @@ export type EngineResponse =
   | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
   | { readonly type: 'predict'; readonly id: number; readonly report: PredictionReport | null }
   | { readonly type: 'saved'; readonly id: number; readonly problem: StorageCode | null }
+  /** After an ingest answer: whether its session was stored (null problem) or why not. */
+  | {
+      readonly type: 'session-saved';
+      readonly id: number;
+      readonly sessionId: string;
+      readonly problem: StorageCode | null;
+    }
   | { readonly type: 'open-session'; readonly id: number; readonly opened: OpenedSession }
   | {
       readonly type: 'cohorts';

@@ -164,9 +164,24 @@ async function handle(request: EngineRequest): Promise<void> {
   dataset = result.dataset;
   analysis = null;
   // The session is saved here, beside the dataset, so a million rows never cross to the page.
+  // The answer goes out first: the page shows the numbers while the save runs, and hears about
+  // a refused save in a second message.
   const now = Date.now();
+  const sessionId = crypto.randomUUID();
+  post({
+    type: 'ingest',
+    id: request.id,
+    answer: {
+      ok: true,
+      summary: result.summary,
+      skippedRows: result.skippedRows,
+      warningRows: result.warningRows,
+      categories: categoriesOf(result.dataset),
+      sessionId,
+    },
+  });
   const saved = await store().saveSession({
-    id: crypto.randomUUID(),
+    id: sessionId,
     name: request.session.name,
     createdAt: now,
     lastOpenedAt: now,
@@ -182,19 +197,7 @@ async function handle(request: EngineRequest): Promise<void> {
     revision: 0,
   });
   if (saved.ok) await store().setLastOpened(saved.value.id);
-  post({
-    type: 'ingest',
-    id: request.id,
-    answer: {
-      ok: true,
-      summary: result.summary,
-      skippedRows: result.skippedRows,
-      warningRows: result.warningRows,
-      categories: categoriesOf(result.dataset),
-      sessionId: saved.ok ? saved.value.id : null,
-      storageProblem: saved.ok ? null : saved.code,
-    },
-  });
+  post({ type: 'session-saved', id: request.id, sessionId, problem: saved.ok ? null : saved.code });
 }
 
 function categoriesOf(data: Dataset) {
@@ -227,7 +230,6 @@ async function openSession(id: string): Promise<OpenedSession> {
       warningRows: session.warningRows,
       categories: categoriesOf(session.dataset),
       sessionId: session.id,
-      storageProblem: null,
     },
     mapping: session.mapping,
     fileName: session.fileName,

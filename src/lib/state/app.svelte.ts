@@ -70,15 +70,18 @@ export class AppState {
       refunds: 'include',
       language: this.settings.language,
     };
-    if (!flow || !(await flow.confirm(settings))) return;
-    this.storageProblem = flow.storageProblem;
+    if (!flow) return;
+    flow.onSaved = (_id, problem) => {
+      this.storageProblem = problem;
+      if (!problem && !this.#askedPersistence) {
+        // Ask once, at the first save: browsers may otherwise evict the data under pressure.
+        this.#askedPersistence = true;
+        void this.store.requestPersistence();
+      }
+      void this.sessions.refresh();
+    };
+    if (!(await flow.confirm(settings))) return;
     await this.#show(flow, null);
-    if (flow.sessionId && !this.#askedPersistence) {
-      // Ask once, at the first save: browsers may otherwise evict the data under pressure.
-      this.#askedPersistence = true;
-      void this.store.requestPersistence();
-    }
-    void this.sessions.refresh();
   }
 
   /** Makes a finished import (new or reopened) the open analysis. */

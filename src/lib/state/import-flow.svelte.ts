@@ -45,7 +45,14 @@ export class ImportFlow {
     this.fileName = fileName;
     this.isSample = isSample;
     this.client = client;
+    client.onSessionSaved = (id, problem) => {
+      if (problem) this.sessionId = null;
+      this.onSaved?.(id, problem);
+    };
   }
+
+  /** Called when the worker has stored (or failed to store) this import's session. */
+  onSaved: ((sessionId: string, problem: StorageCode | null) => void) | null = null;
 
   get sheet(): SheetOverview | undefined {
     return this.sheets.find((sheet) => sheet.name === this.sheetName) ?? this.sheets[0];
@@ -155,7 +162,6 @@ export class ImportFlow {
 
   /** The saved session of this import, once confirmed (null when the browser would not store). */
   sessionId = $state<string | null>(null);
-  storageProblem = $state<StorageCode | null>(null);
 
   /** A flow for a session reopened from storage: already done, its worker holds the dataset. */
   static reopened(opened: Extract<OpenedSession, { ok: true }>, client: EngineClient): ImportFlow {
@@ -196,7 +202,6 @@ export class ImportFlow {
     }
     this.result = answer;
     this.sessionId = answer.sessionId;
-    this.storageProblem = answer.storageProblem;
     this.stage = 'done';
     return true;
   }

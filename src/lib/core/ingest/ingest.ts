@@ -96,7 +96,17 @@ const emptyTokens = new Set([
 ]);
 
 function isEmptyValue(text: string): boolean {
-  return emptyTokens.has(text.toLowerCase());
+  // No token is longer than 8 characters: most keys and dates skip the lower-casing.
+  return text.length <= 8 && emptyTokens.has(text.toLowerCase());
+}
+
+/** Whether a cell holds anything but white space, without building its trimmed text. */
+function hasContent(cell: RawCell | undefined): boolean {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell !== 'string') return true;
+  if (cell.length === 0) return false;
+  const first = cell.charCodeAt(0);
+  return (first > 32 && first !== 160) || cell.trim() !== '';
 }
 
 /** Status words that mean the order did not count: cancelled, refunded, failed. */
@@ -227,6 +237,7 @@ export function ingest(
   const readDate = dateReader(mapping, table.date1904);
 
   const customers = new Dictionary();
+  const customerBySpelling = new Map<string, number>();
   const orders = new Dictionary();
   const categories = categoryColumns.map(() => new Dictionary());
   const customerCodes = new IntColumn();
@@ -256,8 +267,8 @@ export function ingest(
   for (let index = firstDataRow(rows, mapping.headerRow); index < rows.length; index += 1) {
     const row = rows[index];
     let blank = true;
-    for (const cell of row) {
-      if (cellText(cell) !== '') {
+    for (let column = 0; column < row.length; column += 1) {
+      if (hasContent(row[column])) {
         blank = false;
         break;
       }
@@ -357,18 +368,23 @@ export function ingest(
       if (orderCode >= 0) cancelledOrders.add(orderCode);
     }
 
-    const key = customerKey(keyText);
-    customerCodes.push(customers.code(key, keyText.trim()));
+    // Exports repeat each key many times: the normalized code is looked up once per spelling.
+    let customerCode = customerBySpelling.get(keyText);
+    if (customerCode === undefined) {
+      customerCode = customers.code(customerKey(keyText), keyText);
+      customerBySpelling.set(keyText, customerCode);
+    }
+    customerCodes.push(customerCode);
     days.push(day);
     endDays.push(endDay);
     amounts.push(amount);
     orderCodes.push(orderCode);
     refunds.push(refund ? 1 : 0);
     sourceRows.push(rowNumber);
-    categoryColumns.forEach((categoryColumn, position) => {
-      const value = cellText(row[categoryColumn]);
+    for (let position = 0; position < categoryColumns.length; position += 1) {
+      const value = cellText(row[categoryColumns[position]]);
       categoryCodes[position].push(categories[position].code(value));
-    });
+    }
   }
 
   const rowCount = customerCodes.length;

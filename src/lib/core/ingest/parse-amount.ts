@@ -14,6 +14,9 @@ const currencyPattern =
 // Every kind of space, and the apostrophe used as thousands separator in Switzerland.
 const spacePattern = /[\s\u00a0\u2007\u202f'’]/g;
 
+const plainPoint = /^-?\d{1,15}(\.\d+)?$/;
+const plainComma = /^-?\d{1,15}(,\d+)?$/;
+
 /**
  * Strips signs and currency and returns the bare digits with separators plus the sign, or null
  * when what is left is not a number.
@@ -91,6 +94,10 @@ export function parseAmount(cell: RawCell, decimal: DecimalSeparator): number | 
   if (cell === null || typeof cell === 'boolean') return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
+  // Fast path for the plain numbers most exports write ("12.50", "-3", "7,95" in Dutch files).
+  if (decimal === '.' ? plainPoint.test(cell) : plainComma.test(cell)) {
+    return Number(decimal === '.' ? cell : cell.replace(',', '.'));
+  }
   const normalized = normalize(cell);
   if (!normalized) return null;
   const { body, negative } = normalized;
