@@ -14,6 +14,7 @@ import { ingest } from '../src/lib/core/ingest/ingest.ts';
 import { analyze } from '../src/lib/core/analyze.ts';
 import { cohortMatrix } from '../src/lib/core/metrics/cohort-matrix.ts';
 import { readFile } from '../src/lib/io/read-file.ts';
+import { predict } from '../src/lib/core/prediction.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -41,7 +42,11 @@ export interface CliRun {
     readonly ingest: number;
     readonly analyze: number;
     readonly cohorts: number;
+    /** BG/NBD + Gamma-Gamma fit with the per-customer predictions (the prediction tab). */
+    readonly predict: number;
   };
+  /** Customers the purchase model was fitted on. */
+  readonly predictCustomers: number;
   readonly report: CliReport;
 }
 
@@ -90,10 +95,20 @@ export function runCli(path: string): CliRun {
   const t4 = performance.now();
   cohortMatrix(ingested.dataset, { unit: 'month' });
   const t5 = performance.now();
+  const prediction = predict(ingested.dataset);
+  const t6 = performance.now();
   return {
     totalMs,
     readFileMs,
-    stages: { read: t1 - t0, detect: t2 - t1, ingest: t3 - t2, analyze: t4 - t3, cohorts: t5 - t4 },
+    stages: {
+      read: t1 - t0,
+      detect: t2 - t1,
+      ingest: t3 - t2,
+      analyze: t4 - t3,
+      cohorts: t5 - t4,
+      predict: t6 - t5,
+    },
+    predictCustomers: prediction.ok && prediction.kind === 'orders' ? prediction.customers : 0,
     report,
   };
 }

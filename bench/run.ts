@@ -120,6 +120,16 @@ async function main(): Promise<void> {
     uiNl,
     uiXlsx,
   });
+  const fitMs = median(cliRuns.map((run) => run.stages.predict));
+  rows.push(
+    { section: 'Purchase model (Node, same core as the worker)' },
+    {
+      measure: `BG/NBD + Gamma-Gamma fit and predictions, ${cliRuns[0].predictCustomers.toLocaleString('en-US')} customers`,
+      value: `${(fitMs / 1000).toFixed(2)} s`,
+      target: 'seconds, not minutes',
+      ok: fitMs < 60_000 ? '✓' : '✗',
+    },
+  );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
   const sum = (chunks: readonly { gzipBytes: number }[]) =>
     chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);

@@ -4,7 +4,7 @@
  */
 import type { ChartConfiguration, ScriptableContext, TooltipItem } from 'chart.js';
 import type { PeriodRow } from '../core/analyze.ts';
-import { formatNumber, type Language } from '../i18n/format.ts';
+import { formatMoney, formatNumber, type Language } from '../i18n/format.ts';
 import { isIncomplete, palette, sharedOptions, withAlpha } from './chart-style.ts';
 
 /** Texts the caller supplies in the user's language. */
@@ -18,7 +18,11 @@ export interface NewReturningLabels {
   readonly incomplete?: string;
 }
 
-/** The stacked bar chart's configuration, with customer counts as data. */
+/** What the bars count: customers (default), or their revenue in a currency (METRICS §6). */
+export type NewReturningMeasure =
+  { readonly kind: 'customers' } | { readonly kind: 'revenue'; readonly currency: string };
+
+/** The stacked bar chart's configuration, with customer counts or revenue as data. */
 export type NewReturningConfig = ChartConfiguration<'bar', number[], string>;
 
 /**
@@ -31,7 +35,15 @@ export function newReturningConfig(
   periods: readonly PeriodRow[],
   labels: NewReturningLabels,
   language: Language,
+  measure: NewReturningMeasure = { kind: 'customers' },
 ): NewReturningConfig {
+  const isMoney = measure.kind === 'revenue';
+  const newValues = periods.map((row) => (isMoney ? (row.newRevenue ?? 0) : row.newCustomers));
+  const returningValues = periods.map((row) =>
+    isMoney ? (row.returningRevenue ?? 0) : row.returningCustomers,
+  );
+  const format = (value: number) =>
+    isMoney ? formatMoney(language, value, measure.currency) : formatNumber(language, value);
   const series = (label: string, values: number[], colour: string) => ({
     label,
     data: values,
@@ -51,16 +63,8 @@ export function newReturningConfig(
     data: {
       labels: periods.map((row) => row.period),
       datasets: [
-        series(
-          labels.returningCustomers,
-          periods.map((row) => row.returningCustomers),
-          palette.blue,
-        ),
-        series(
-          labels.newCustomers,
-          periods.map((row) => row.newCustomers),
-          palette.orange,
-        ),
+        series(labels.returningCustomers, returningValues, palette.blue),
+        series(labels.newCustomers, newValues, palette.orange),
       ],
     },
     options: {
@@ -74,8 +78,8 @@ export function newReturningConfig(
           ticks: {
             color: palette.ink,
             // Customers come whole: no 2.5 ticks on a small data set.
-            precision: 0,
-            callback: (value) => formatNumber(language, Number(value)),
+            precision: isMoney ? undefined : 0,
+            callback: (value) => format(Number(value)),
           },
         },
       },
@@ -85,15 +89,15 @@ export function newReturningConfig(
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
-              `${item.dataset.label}: ${formatNumber(language, item.parsed.y ?? 0)}`,
+              `${item.dataset.label}: ${format(item.parsed.y ?? 0)}`,
             footer: (items: TooltipItem<'bar'>[]) => {
               if (items.length === 0) return undefined;
               const row = periods[items[0].dataIndex];
               if (row === undefined) return undefined;
               const lines: string[] = [];
               if (labels.total !== undefined) {
-                const total = row.newCustomers + row.returningCustomers;
-                lines.push(`${labels.total}: ${formatNumber(language, total)}`);
+                const total = newValues[items[0].dataIndex] + returningValues[items[0].dataIndex];
+                lines.push(`${labels.total}: ${format(total)}`);
               }
               if (labels.incomplete !== undefined && !row.complete) lines.push(labels.incomplete);
               return lines.length > 0 ? lines : undefined;

@@ -31,6 +31,10 @@ export interface CohortMessages {
   readonly compareLabel: (column: string) => string;
   readonly compareTableCaption: (column: string) => string;
   readonly emptyValue: string;
+  readonly curvesHeading: string;
+  readonly curvesLabel: string;
+  readonly revenueHeading: string;
+  readonly revenueLabel: string;
   readonly noCohorts: string;
   readonly cellHeading: (cohort: string, age: string) => string;
   readonly closeCell: string;
@@ -85,6 +89,12 @@ export const cohortNl: CohortMessages = {
   compareLabel: (column) => `Lijngrafiek: gemiddelde retentie per leeftijd, één lijn per ${column}`,
   compareTableCaption: (column) => `Gemiddelde retentie per leeftijd en ${column}`,
   emptyValue: '(leeg)',
+  curvesHeading: 'Retentiecurves: elk cohort vaag, het gemiddelde vet',
+  curvesLabel:
+    'Lijngrafiek: aandeel actieve klanten per leeftijd, een vage lijn per cohort en het gemiddelde vet; de tabel hierboven geeft dezelfde getallen',
+  revenueHeading: 'Omzet per cohort tot nu toe',
+  revenueLabel:
+    'Staafgrafiek: de opgetelde omzet van elk cohort; de tabel hierboven toont dezelfde omzet per leeftijd',
   noCohorts: 'Er zijn geen cohorten in deze gegevens.',
   cellHeading: (cohort, age) => `Klanten van cohort ${cohort}, ${age}`,
   closeCell: 'Sluiten',
@@ -148,6 +158,12 @@ export const cohortEn: CohortMessages = {
   compareLabel: (column) => `Line chart: average retention by age, one line per ${column}`,
   compareTableCaption: (column) => `Average retention by age and ${column}`,
   emptyValue: '(empty)',
+  curvesHeading: 'Retention curves: each cohort faint, the average bold',
+  curvesLabel:
+    'Line chart: share of customers active by age, one faint line per cohort and the average bold; the table above gives the same numbers',
+  revenueHeading: 'Revenue per cohort so far',
+  revenueLabel:
+    'Bar chart: the total revenue of each cohort; the table above shows the same revenue by age',
   noCohorts: 'There are no cohorts in this data.',
   cellHeading: (cohort, age) => `Customers of cohort ${cohort}, ${age}`,
   closeCell: 'Close',

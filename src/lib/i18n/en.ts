@@ -239,6 +239,9 @@ export const en: Messages = {
     trendChartLabel: (from, to) =>
       `Line chart of customer retention and churn from ${from} to ${to}`,
     newReturningHeading: 'New and returning customers per period',
+    revenueHeading: 'Revenue from new and returning customers per period',
+    newRevenue: 'New customers',
+    returningRevenue: 'Returning customers',
     tableHeading: 'All periods',
     columns: {
       period: 'Period',

@@ -162,6 +162,9 @@ export interface Messages {
     readonly trendHeading: string;
     readonly trendChartLabel: (from: string, to: string) => string;
     readonly newReturningHeading: string;
+    readonly revenueHeading: string;
+    readonly newRevenue: string;
+    readonly returningRevenue: string;
     readonly tableHeading: string;
     readonly columns: {
       readonly period: string;

@@ -262,6 +262,9 @@ export const nl: Messages = {
     trendChartLabel: (from, to) =>
       `Lijngrafiek van klantretentie en klantverloop van ${from} tot ${to}`,
     newReturningHeading: 'Nieuwe en terugkerende klanten per periode',
+    revenueHeading: 'Omzet van nieuwe en terugkerende klanten per periode',
+    newRevenue: 'Nieuwe klanten',
+    returningRevenue: 'Terugkerende klanten',
     tableHeading: 'Alle perioden',
     columns: {
       period: 'Periode',
