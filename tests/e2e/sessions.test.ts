@@ -46,6 +46,14 @@ it('restores the last analysis after a reload, with its settings', async () => {
   await page.locator('[data-card="crr"] .value').waitFor();
   await expect(page.getByLabel('Per', { exact: true }).inputValue()).resolves.toBe('quarter');
   await expect(page.locator('[data-card="crr"] .value').textContent()).resolves.toBe(crr);
+
+  // The screen's choices come back too: the open tab and how the cohorts are shown.
+  await page.getByRole('button', { name: 'Cohorten' }).click();
+  await page.getByLabel('Vakken tonen').selectOption('count');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.locator('table[role="grid"]').waitFor();
+  await expect(page.getByLabel('Vakken tonen').inputValue()).resolves.toBe('count');
   expect(await sessionNames(page)).toEqual(['voorbeeld-webwinkel-bestellingen.csv']);
 });
 

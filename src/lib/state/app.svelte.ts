@@ -3,7 +3,7 @@
  * open. A new import replaces the open analysis only once it has succeeded.
  */
 import { AnalysisView } from './analysis.svelte.ts';
-import { CohortsView } from './cohorts.svelte.ts';
+import { CohortsView, type CohortViews } from './cohorts.svelte.ts';
 import { PredictionView } from './prediction.svelte.ts';
 import { ImportFlow } from './import-flow.svelte.ts';
 import { Settings } from './settings.svelte.ts';
@@ -21,6 +21,18 @@ export const samples = {
   orders: 'voorbeeld-webwinkel-bestellingen.csv',
   members: 'voorbeeld-sportschool-leden.csv',
 } as const;
+
+/** What a session keeps of the screens (plain JSON; older sessions may have none). */
+interface SavedViews {
+  readonly tab?: unknown;
+  readonly cohorts?: Partial<CohortViews>;
+}
+
+const tabs: readonly AnalysisTab[] = ['overview', 'cohorts', 'revenue', 'prediction', 'data'];
+
+function isTab(value: unknown): value is AnalysisTab {
+  return tabs.includes(value as AnalysisTab);
+}
 
 export class AppState {
   readonly settings = new Settings();
@@ -40,6 +52,8 @@ export class AppState {
   /** Why the browser would not store the last session (the user keeps working in memory). */
   storageProblem = $state<StorageCode | null>(null);
   #askedPersistence = false;
+  /** Saves the open session's settings and views; a no-op until a session is open. */
+  #persist: () => void = () => {};
 
   /** Reads a dropped, chosen or pasted file. */
   async open(file: Blob, name: string, isSample = false): Promise<void> {
@@ -90,24 +104,33 @@ export class AppState {
     this.current = flow;
     this.pending = null;
     const summary = flow.result?.summary;
+    const views = { ...(saved?.views ?? {}) } as SavedViews;
+    /** Keeps settings and screen choices with the session; a refused save is reported once. */
+    const persist = () => {
+      if (!flow.sessionId || !this.analysis) return;
+      const settings: SessionSettings = {
+        ...this.analysis.sessionSettings,
+        language: this.settings.language,
+        views: { tab: this.tab, cohorts: this.cohorts?.views ?? views.cohorts },
+      };
+      void flow.client.saveSettings(flow.sessionId, settings).then((problem) => {
+        if (problem) this.storageProblem = problem;
+      });
+    };
+    this.#persist = persist;
     const analysis = new AnalysisView(
       flow.client,
       summary?.kind ?? 'orders',
       flow.mapping?.roles.some((role) => role === 'amount' || role === 'price') ?? false,
       saved,
-      (settings) => {
-        if (!flow.sessionId) return;
-        void flow.client.saveSettings(flow.sessionId, settings).then((problem) => {
-          if (problem) this.storageProblem = problem;
-        });
-      },
+      persist,
     );
     this.analysis = analysis;
-    this.cohorts = new CohortsView(flow.client);
+    this.cohorts = new CohortsView(flow.client, views.cohorts ?? null, persist);
     this.prediction = new PredictionView(flow.client);
-    this.tab = 'overview';
     this.screen = 'analysis';
     await analysis.refresh();
+    this.showAnalysis(isTab(views.tab) ? views.tab : 'overview');
   }
 
   /** Reopens a saved session; the analysis open until now stays if that fails. */
@@ -139,7 +162,10 @@ export class AppState {
   /** Shows the open analysis again (from the start screen or the calculator). */
   showAnalysis(tab: AnalysisTab = 'overview'): void {
     if (!this.current) return;
-    this.tab = tab;
+    if (tab !== this.tab) {
+      this.tab = tab;
+      this.#persist();
+    }
     this.screen = 'analysis';
     // Cohorts and the purchase model are computed when first shown, not at every import.
     if (tab === 'cohorts' && this.cohorts && !this.cohorts.report) void this.cohorts.refresh();

@@ -22,6 +22,15 @@ export type BreakdownChoice =
   | { readonly mode: 'filter'; readonly category: number; readonly value: number }
   | { readonly mode: 'compare'; readonly category: number };
 
+/** The cohort screen's choices as a session keeps them. */
+export interface CohortViews {
+  readonly unit: CohortUnit;
+  readonly view: CohortView;
+  readonly measure: CohortMeasure;
+  readonly relativeTo: 'start' | 'previous';
+  readonly average: 'pooled' | 'simple';
+}
+
 export interface CellCustomers {
   readonly cohort: number;
   readonly age: number;
@@ -41,8 +50,34 @@ export class CohortsView {
   cell = $state.raw<CellCustomers | null>(null);
   computing = $state(false);
 
-  constructor(client: EngineClient) {
+  /** Called with the screen's choices after each change, to keep them in the saved session. */
+  readonly #persist: (views: CohortViews) => void;
+
+  constructor(
+    client: EngineClient,
+    saved: Partial<CohortViews> | null = null,
+    persist: (views: CohortViews) => void = () => {},
+  ) {
     this.#client = client;
+    this.#persist = persist;
+    if (saved) {
+      this.unit = saved.unit ?? this.unit;
+      this.view = saved.view ?? this.view;
+      this.measure = saved.measure ?? this.measure;
+      this.relativeTo = saved.relativeTo ?? this.relativeTo;
+      this.average = saved.average ?? this.average;
+    }
+  }
+
+  /** The choices worth keeping with the session (the breakdown depends on the data: not kept). */
+  get views(): CohortViews {
+    return {
+      unit: this.unit,
+      view: this.view,
+      measure: this.measure,
+      relativeTo: this.relativeTo,
+      average: this.average,
+    };
   }
 
   get settings(): CohortSettings {
@@ -72,6 +107,7 @@ export class CohortsView {
     if (change.unit) this.unit = change.unit;
     if (change.view) this.view = change.view;
     if (change.breakdown) this.breakdown = change.breakdown;
+    this.#persist(this.views);
     return this.refresh();
   }
 
@@ -80,6 +116,7 @@ export class CohortsView {
     if (change.measure) this.measure = change.measure;
     if (change.relativeTo) this.relativeTo = change.relativeTo;
     if (change.average) this.average = change.average;
+    this.#persist(this.views);
   }
 
   async openCell(cohort: number, age: number): Promise<void> {
