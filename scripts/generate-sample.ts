@@ -199,7 +199,10 @@ export function webshopOrdersCsv(): string {
       random,
       channels.map(([name, { share }]) => [name, share] as const),
     );
-    const repeat = channels.find(([name]) => name === channel)?.[1].repeat ?? 0.5;
+    // The channel sets the typical chance to buy again; customers differ around it, as real ones
+    // do (and as the purchase model assumes: without that spread it has nothing to estimate).
+    const typical = channels.find(([name]) => name === channel)?.[1].repeat ?? 0.5;
+    const repeat = Math.min(0.95, Math.max(0.05, typical + (random() - 0.5) * 0.7));
     // Each customer has their own rhythm: some reorder monthly, others once or twice a year.
     const meanGap = 30 + exponential(random, 120);
     let day = drawFirstDay();

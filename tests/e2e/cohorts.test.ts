@@ -94,7 +94,7 @@ describe('cohorts', () => {
     await page.locator('#compare-heading').waitFor({ state: 'detached' });
 
     const png = await downloadFrom(page, () =>
-      page.getByRole('button', { name: 'Afbeelding (PNG)' }).click(),
+      page.getByRole('button', { name: 'Afbeelding (PNG)' }).first().click(),
     );
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const width = png.readUInt32BE(16);
