@@ -3,7 +3,7 @@
  * a customer list, the skipped rows. Header words come from the catalog; percentages are written
  * as shown (one decimal), counts and money as numbers.
  */
-import type { CustomerDetail, Report } from '../core/analyze.ts';
+import type { CustomerDetail, Report, RevenueRow } from '../core/analyze.ts';
 import type { HeatmapLabels, HeatmapModel } from '../charts/heatmap.ts';
 import type { RowProblem, RowWarning, SkipReason } from '../core/ingest/ingest.ts';
 import { isoDate } from '../core/model/days.ts';
@@ -126,6 +126,39 @@ export function atRiskTable(
       customer.pastRevenue,
       percent(customer.probabilityAlive),
       customer.reasons.map((reason) => atRiskReasonText(reason, t.prediction, language)).join('; '),
+    ]),
+  ];
+}
+
+/** The revenue movements per period as shown: money as numbers, rates as percentages. */
+export function revenueTable(rows: readonly RevenueRow[], t: AppMessages): ExportRows {
+  const { steps, columns } = t.revenue;
+  return [
+    [
+      columns.period,
+      steps.start,
+      steps.new,
+      steps.expansion,
+      steps.reactivated,
+      steps.contraction,
+      steps.churned,
+      steps.end,
+      `${columns.nrr} (%)`,
+      `${columns.grr} (%)`,
+      columns.quickRatio,
+    ],
+    ...rows.map((row) => [
+      row.period,
+      row.startRevenue,
+      row.new,
+      row.expansion,
+      row.reactivated,
+      row.contraction,
+      row.churned,
+      row.endRevenue,
+      percent(row.nrr),
+      percent(row.grr),
+      row.quickRatio === null ? null : Math.round(row.quickRatio * 100) / 100,
     ]),
   ];
 }
