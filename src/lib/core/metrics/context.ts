@@ -90,6 +90,30 @@ export function normalizeWindow(windowDays: number | undefined): number {
 }
 
 /**
+ * The activity index depends on the dataset, W and the refunds rule, not on the period unit:
+ * changing the period reuses it instead of sorting a million rows again. Datasets are never
+ * changed after import, so the index stays valid; a few recent ones are kept per dataset.
+ */
+const activityCache = new WeakMap<Dataset, Map<string, ActivityIndex>>();
+const activityCacheSize = 3;
+
+function activityIndex(dataset: Dataset, windowDays: number, refunds: RefundsRule): ActivityIndex {
+  let cache = activityCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    activityCache.set(dataset, cache);
+  }
+  const key = `${windowDays}|${refunds}`;
+  let index = cache.get(key);
+  if (!index) {
+    index = buildActivityIndex(dataset, windowDays, refunds);
+    if (cache.size >= activityCacheSize) cache.delete(cache.keys().next().value as string);
+    cache.set(key, index);
+  }
+  return index;
+}
+
+/**
  * Builds the context. Periods: two lists give the single symbolic period (0, 1]; otherwise the
  * periods from the first to the last day of the data (or overlapping `range`); 'custom' without a
  * range falls back to the whole data range as one period. No dated rows → no periods.
@@ -97,7 +121,7 @@ export function normalizeWindow(windowDays: number | undefined): number {
  */
 export function createContext(dataset: Dataset, settings: AnalysisSettings): MetricContext {
   const resolved = resolveSettings(settings);
-  const activity = buildActivityIndex(dataset, resolved.windowDays, resolved.refunds);
+  const activity = activityIndex(dataset, resolved.windowDays, resolved.refunds);
   let periods: Period[];
   if (dataset.kind === 'lists') {
     periods = [
