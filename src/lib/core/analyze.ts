@@ -261,8 +261,8 @@ export function createAnalysis(dataset: Dataset, settings: AnalysisSettings): An
       within90: computeWithin(context, 90),
       within365: computeWithin(context, 365),
     },
-    revenueRetention: revenueRows(context),
-    lifetimeValue: lifetimeSummary(context),
+    revenueRetention: settings.revenue === false ? null : revenueRows(context),
+    lifetimeValue: settings.revenue === false ? null : lifetimeSummary(context),
   };
   return {
     report,

@@ -67,13 +67,24 @@ export class AnalysisView {
     };
   }
 
+  /** Revenue retention and lifetime value are computed once the revenue tab has been shown. */
+  withRevenue = $state(false);
+
   get settings(): AnalysisSettings {
     return {
       unit: this.unit,
       range: this.range ?? undefined,
       windowDays: this.windowDays,
       refunds: this.refunds,
+      revenue: this.withRevenue,
     };
+  }
+
+  /** Asks for the revenue numbers from now on (the revenue tab is open). */
+  async includeRevenue(): Promise<void> {
+    if (this.withRevenue) return;
+    this.withRevenue = true;
+    await this.refresh();
   }
 
   /** Asks the engine for the report of the current settings. */

@@ -170,6 +170,7 @@ export class AppState {
     // Cohorts and the purchase model are computed when first shown, not at every import.
     if (tab === 'cohorts' && this.cohorts && !this.cohorts.report) void this.cohorts.refresh();
     if (tab === 'prediction') void this.prediction?.ensure();
+    if (tab === 'revenue') void this.analysis?.includeRevenue();
   }
 
   showCalculator(): void {

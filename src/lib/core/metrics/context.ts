@@ -36,6 +36,11 @@ export interface AnalysisSettings {
    * 1 = 100 %). Out of range is clamped; a missing or non-finite value gives 1.
    */
   readonly margin?: number;
+  /**
+   * Compute revenue retention and lifetime value too (default true). The app leaves them out
+   * until the revenue tab is shown, so changing the period stays quick on a million rows.
+   */
+  readonly revenue?: boolean;
 }
 
 export interface ResolvedSettings {
