@@ -156,3 +156,25 @@ describe('two customer lists', () => {
     await page.screenshot({ path: `${screenshots}lists-en.png`, fullPage: true });
   });
 });
+
+describe('revenue and prediction tabs', () => {
+  it('computes revenue retention when its tab opens and explains NRR; fits the purchase model', async () => {
+    session = await openApp({ locale: 'nl-NL' });
+    const { page } = session;
+    await page.getByRole('button', { name: 'Probeer met voorbeelddata' }).click();
+    await page.getByRole('button', { name: 'Klopt, analyseer' }).click();
+    await page.locator('[data-card="crr"]').waitFor();
+    await page.getByRole('button', { name: 'Omzet en klantwaarde' }).click();
+    const nrr = page.locator('section.revenue [data-card="nrr"]');
+    await nrr.waitFor();
+    await expect(nrr.locator('.value').textContent()).resolves.toMatch(/%$/);
+    await nrr.click();
+    const panel = page.locator('section.explain');
+    await panel.waitFor();
+    await expect(panel.locator('h2').textContent()).resolves.toContain('omzetbehoud');
+    await page.getByRole('button', { name: 'Voorspelling' }).click();
+    await page.locator('#at-risk-heading').waitFor({ timeout: 60_000 });
+    const rows = page.locator('section.at-risk tbody tr');
+    await expect(rows.count()).resolves.toBeGreaterThan(0);
+  });
+});
