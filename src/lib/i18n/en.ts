@@ -275,7 +275,6 @@ export const en: Messages = {
       twoOrMore: 'Customers with 2+ purchases',
     },
     newVsReturningValue: (fresh, returning) => `${fresh} : ${returning}`,
-    exportTable: 'Table as CSV',
     print: 'Print or save as PDF',
   },
   explain: {
@@ -287,7 +286,6 @@ export const en: Messages = {
     notes: 'Good to know',
     customersOf: (term, count) => `${term}: ${count} customers`,
     showCustomers: (term) => `Show the customers of ${term}`,
-    exportCustomers: 'Customers as CSV',
     customerColumns: {
       key: 'Customer',
       first: 'First purchase',

@@ -198,7 +198,6 @@ export interface Messages {
       readonly twoOrMore: string;
     };
     readonly newVsReturningValue: (fresh: string, returning: string) => string;
-    readonly exportTable: string;
     readonly print: string;
   };
   readonly explain: {
@@ -210,7 +209,6 @@ export interface Messages {
     readonly notes: string;
     readonly customersOf: (term: string, count: string) => string;
     readonly showCustomers: (term: string) => string;
-    readonly exportCustomers: string;
     readonly customerColumns: {
       readonly key: string;
       readonly first: string;

@@ -298,7 +298,6 @@ export const nl: Messages = {
       twoOrMore: 'Klanten met 2+ aankopen',
     },
     newVsReturningValue: (fresh, returning) => `${fresh} : ${returning}`,
-    exportTable: 'Tabel als CSV',
     /** Button that prints the one-page report (or saves it as PDF). */
     print: 'Afdrukken of als PDF bewaren',
   },
@@ -311,7 +310,6 @@ export const nl: Messages = {
     notes: 'Goed om te weten',
     customersOf: (term, count) => `${term}: ${count} klanten`,
     showCustomers: (term) => `Toon de klanten van ${term}`,
-    exportCustomers: 'Klanten als CSV',
     customerColumns: {
       key: 'Klant',
       first: 'Eerste aankoop',

@@ -3,7 +3,7 @@
  * the import summary. The analysis already open is kept elsewhere and only replaced when this
  * import succeeds, so a bad file never costs the user what they had.
  */
-import { detect, type Mapping } from '../core/ingest/detect.ts';
+import type { Mapping } from '../core/ingest/detect.ts';
 import { ingest, type IngestResult } from '../core/ingest/ingest.ts';
 import type { ColumnRole } from '../core/ingest/roles.ts';
 import { singleRoles } from '../core/ingest/roles.ts';
@@ -152,12 +152,6 @@ export class ImportFlow {
     this.sheets = answer.sheets;
     const added = answer.sheets.find((sheet) => !before.includes(sheet.name));
     if (added) this.chooseEndSheet(added.name);
-  }
-
-  /** Re-detects the current sheet from scratch (after a wrong manual change). */
-  resetMapping(): void {
-    const sheet = this.sheet;
-    if (sheet) this.mapping = detect({ rows: sheet.previewRows, date1904: sheet.date1904 }).mapping;
   }
 
   /** The saved session of this import, once confirmed (null when the browser would not store). */

@@ -8,8 +8,6 @@ import { registerSW } from 'virtual:pwa-register';
 export class Updates {
   /** A new version is installed and waits for the user to reload. */
   waiting = $state(false);
-  /** The app is cached and works without a network. */
-  offlineReady = $state(false);
   #update: ((reload?: boolean) => Promise<void>) | null = null;
 
   start(): void {
@@ -17,9 +15,6 @@ export class Updates {
     this.#update = registerSW({
       onNeedRefresh: () => {
         this.waiting = true;
-      },
-      onOfflineReady: () => {
-        this.offlineReady = true;
       },
     });
   }
