@@ -34,6 +34,8 @@ export interface CliReport {
   readonly delimiter: CsvDelimiter | null;
   readonly sheet: string;
   readonly kind: InputKind;
+  /** The currency of the amounts (ISO 4217), detected or EUR. */
+  readonly currency: string;
   readonly settings: {
     readonly period: PeriodUnit;
     readonly windowDays: number;
@@ -286,6 +288,7 @@ export function buildReport(input: ReportInput): CliReport {
     delimiter: input.delimiter,
     sheet: input.sheet,
     kind: summary.kind,
+    currency: input.mapping.currency ?? 'EUR',
     settings: {
       period: input.period,
       windowDays: input.windowDays,

@@ -123,6 +123,7 @@ describe('analyze on the real files', () => {
     const report = runJson([shopify]);
     expect(report).toMatchObject({
       kind: 'orders',
+      currency: 'INR',
       rowsRead: 121,
       customers: 2,
       dateRange: { from: '2025-12-06', to: '2025-12-06' },
@@ -169,6 +170,7 @@ describe('analyze on the real files', () => {
       'delimiter',
       'sheet',
       'kind',
+      'currency',
       'settings',
       'rowsRead',
       'rowsUsed',

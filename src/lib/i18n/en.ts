@@ -78,6 +78,7 @@ export const en: Messages = {
     kind: 'Kind of file',
     dateOrder: 'Date format',
     decimal: 'Decimal separator',
+    currency: 'Currency',
     decimalComma: 'comma (12,50)',
     decimalPoint: 'point (12.50)',
     roleOf: (column) => `Meaning of column ${column}`,

@@ -59,6 +59,7 @@ export interface Messages {
     readonly kind: string;
     readonly dateOrder: string;
     readonly decimal: string;
+    readonly currency: string;
     readonly decimalComma: string;
     readonly decimalPoint: string;
     readonly roleOf: (column: string) => string;

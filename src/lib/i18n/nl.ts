@@ -91,6 +91,8 @@ export const nl: Messages = {
     kind: 'Soort bestand',
     dateOrder: 'Datumnotatie',
     decimal: 'Decimaalteken',
+    /** Label of the currency picker on the mapping screen. */
+    currency: 'Valuta',
     decimalComma: 'komma (12,50)',
     decimalPoint: 'punt (12.50)',
     /** Accessible label of the role picker of one column. */

@@ -17,6 +17,7 @@
  * `revision`, so two tabs never undo each other's changes (see saveSession for the merge rule).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { currencies, type Currency } from '../core/ingest/currency.ts';
 import type { Mapping } from '../core/ingest/detect.ts';
 import type { ImportSummary, RowProblem, RowWarning, SkipReason } from '../core/ingest/ingest.ts';
 import { skipReasons } from '../core/ingest/ingest.ts';
@@ -1047,6 +1048,10 @@ function readMapping(value: unknown): Mapping {
     dateOrder: oneOf(source.dateOrder, ['dmy', 'mdy', 'ymd'] as const),
     decimal: oneOf(source.decimal, [',', '.'] as const),
     serialDates: flag(source.serialDates),
+    ...(typeof source.currency === 'string' &&
+    (currencies as readonly string[]).includes(source.currency)
+      ? { currency: source.currency as Currency }
+      : {}),
   };
 }
 

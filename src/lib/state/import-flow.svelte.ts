@@ -108,7 +108,7 @@ export class ImportFlow {
     this.mappingIssue = null;
   }
 
-  update(change: Partial<Pick<Mapping, 'kind' | 'dateOrder' | 'decimal'>>): void {
+  update(change: Partial<Pick<Mapping, 'kind' | 'dateOrder' | 'decimal' | 'currency'>>): void {
     if (!this.mapping) return;
     this.mapping = { ...this.mapping, ...change };
     this.mappingIssue = null;

@@ -52,6 +52,7 @@ describe('detect', () => {
       dateOrder: 'dmy',
       decimal: ',',
       serialDates: false,
+      currency: 'EUR',
     });
     expect(detection.notes).toEqual([]);
     expect(detection.dataRows).toBe(3);
@@ -160,5 +161,33 @@ describe('detect', () => {
       'amount',
       'churned',
     ]);
+  });
+});
+
+describe('currency', () => {
+  it('reads the currency from a currency column, signs in the amounts, or defaults to euros', () => {
+    const withColumn = detect(
+      table([
+        ['Email', 'Total', 'Currency', 'Created at'],
+        ['a@example.com', '10.00', 'INR', '2025-12-06 10:00:00 -0500'],
+        ['b@example.com', '12.00', 'INR', '2025-12-06 11:00:00 -0500'],
+      ]),
+    );
+    expect(withColumn.mapping.currency).toBe('INR');
+    const withSigns = detect(
+      table([
+        ['Customer', 'Date', 'Amount'],
+        ['a', '2024-01-01', '£12.50'],
+        ['b', '2024-01-02', '£3.00'],
+      ]),
+    );
+    expect(withSigns.mapping.currency).toBe('GBP');
+    const plain = detect(
+      table([
+        ['Klant', 'Datum', 'Bedrag'],
+        ['a', '01-01-2024', '12,50'],
+      ]),
+    );
+    expect(plain.mapping.currency).toBe('EUR');
   });
 });

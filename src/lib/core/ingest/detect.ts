@@ -7,6 +7,7 @@ import type { InputKind } from '../model/dataset.ts';
 import { cellText, isExcelDate, type RawCell, type RawTable } from './raw-table.ts';
 import { guessDateOrder, looksLikeSerialDates, type DateOrder } from './parse-date.ts';
 import { guessDecimalSeparator, type DecimalSeparator } from './parse-amount.ts';
+import { guessCurrency, type Currency } from './currency.ts';
 import {
   columnRoles,
   headerScore,
@@ -30,6 +31,8 @@ export interface Mapping {
   readonly decimal: DecimalSeparator;
   /** Plain numbers in date columns are Excel serial dates. */
   readonly serialDates: boolean;
+  /** The currency of the money columns (ISO 4217); euros when absent (older sessions). */
+  readonly currency?: Currency;
 }
 
 /** Something the user should look at before confirming. */
@@ -279,6 +282,11 @@ export function detect(table: RawTable): Detection {
       dateOrder: dateGuess.order,
       decimal: guessDecimalSeparator(moneyValues),
       serialDates,
+      currency: guessCurrency(
+        headers,
+        rows.slice(start, start + sampleSize),
+        roles.flatMap((role, column) => (role === 'amount' || role === 'price' ? [column] : [])),
+      ),
     },
     headers,
     columnCount,
