@@ -4,7 +4,7 @@
  * purchase they drop out with probability p ~ Beta(a, b). Fitted by maximum likelihood to the
  * (x, tₓ, T) summary of {@link rfmSummary} (METRICS.md §9).
  */
-import { inverseIfPositiveDefinite, minimize, numericHessian } from './optimize.ts';
+import { fitPositiveParameters } from './optimize.ts';
 import { lgamma, logBeta, seriesFromOne } from './special.ts';
 
 /** BG/NBD parameters; α is in the summary's time unit (weeks for unitDays = 7). */
@@ -63,13 +63,6 @@ export interface BgNbdFitOptions {
   /** Initial parameters; default r = 1, α = ΣT / Σx, a = 1, b = 1. */
   readonly start?: BgNbdParams;
 }
-
-/** Parameters are searched in log space inside [1e-8, 1e8]; beyond these bounds = boundary. */
-const logLowest = Math.log(1e-8);
-const logHighest = Math.log(1e8);
-/** A fitted parameter outside [1e-5, 1e6] is reported as a boundary solution. */
-const boundaryLow = 1e-5;
-const boundaryHigh = 1e6;
 
 /** Customers with identical (x, tₓ, T) share one likelihood term: weights instead of rows. */
 interface Grouped {
@@ -188,16 +181,8 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData): number
   return groupedLogLikelihood(group(data), params);
 }
 
-function isInterior(params: BgNbdParams): boolean {
-  return Object.values(params).every((p) => p >= boundaryLow && p <= boundaryHigh);
-}
-
-const fromLog = (v: readonly number[]): BgNbdParams => ({
-  r: Math.exp(v[0]),
-  alpha: Math.exp(v[1]),
-  a: Math.exp(v[2]),
-  b: Math.exp(v[3]),
-});
+const fromValues = ([r, alpha, a, b]: readonly number[]): BgNbdParams => ({ r, alpha, a, b });
+const fromLog = (v: readonly number[]): BgNbdParams => fromValues(v.map(Math.exp));
 
 /**
  * Maximum-likelihood BG/NBD fit.
@@ -234,40 +219,23 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
         { r: 1, alpha: alpha0, a: 1, b: 1 },
         { r: 0.3, alpha: alpha0 / 3, a: 0.5, b: 3 },
       ];
-  const box = {
-    lower: [logLowest, logLowest, logLowest, logLowest],
-    upper: new Array(4).fill(logHighest),
-  };
-  let best: ReturnType<typeof minimize> | null = null;
-  let iterations = 0;
   // The second start is insurance: it runs only when the first did not reach a converged,
   // interior optimum (the BG/NBD likelihood is usually unimodal, and each run costs ~500
   // likelihood evaluations).
-  for (const start of starts) {
-    const result = minimize(
-      objective,
-      [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)],
-      box,
-    );
-    iterations += result.iterations;
-    if (best === null || result.value < best.value) best = result;
-    if (best.converged && isInterior(fromLog(best.x))) break;
+  const fit = fitPositiveParameters(
+    objective,
+    starts.map((start) => [start.r, start.alpha, start.a, start.b]),
+    n,
+  );
+  if (!fit.ok) {
+    const best = fit.best && {
+      params: fromValues(fit.best.values),
+      logLikelihood: fit.best.logLikelihood,
+    };
+    return { ok: false, reason: fit.reason, best, iterations: fit.iterations };
   }
-  if (best === null || !Number.isFinite(best.value)) {
-    return { ok: false, reason: 'did-not-converge', best: null, iterations };
-  }
-  const params = fromLog(best.x);
-  const logLikelihood = -best.value * n;
-  const bestSeen = { params, logLikelihood };
-  if (!isInterior(params)) {
-    return { ok: false, reason: 'boundary', best: bestSeen, iterations };
-  }
-  if (!best.converged) return { ok: false, reason: 'did-not-converge', best: bestSeen, iterations };
-  // Hessian of the total −LL in log-parameters; its inverse is the covariance of the logs.
-  const hessian = numericHessian((v) => objective(v) * n, best.x);
-  const covariance = inverseIfPositiveDefinite(hessian);
-  if (covariance === null)
-    return { ok: false, reason: 'flat-likelihood', best: bestSeen, iterations };
+  const params = fromValues(fit.values);
+  const { covariance, logLikelihood, iterations } = fit;
   const se = (i: number, value: number) => value * Math.sqrt(Math.max(covariance[i][i], 0));
   return {
     ok: true,
@@ -275,7 +243,7 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
     logLikelihood,
     converged: true,
     iterations,
-    evaluations: best.evaluations,
+    evaluations: fit.evaluations,
     customers: n,
     standardErrors: {
       r: se(0, params.r),

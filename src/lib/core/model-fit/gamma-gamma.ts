@@ -8,7 +8,7 @@
 import type { BgNbdParams } from './bg-nbd.ts';
 import { expectedPurchases } from './bg-nbd.ts';
 import type { FitFailure } from './bg-nbd.ts';
-import { inverseIfPositiveDefinite, minimize, numericHessian } from './optimize.ts';
+import { fitPositiveParameters } from './optimize.ts';
 import { lgamma } from './special.ts';
 
 /** Gamma-Gamma parameters: shape p of one purchase's amount, q and γ of the spread of scales. */
@@ -52,11 +52,6 @@ export interface GammaGammaFitOptions {
   readonly minCustomers?: number;
 }
 
-const logLowest = Math.log(1e-8);
-const logHighest = Math.log(1e8);
-const boundaryLow = 1e-5;
-const boundaryHigh = 1e6;
-
 /**
  * Gamma-Gamma log-likelihood of the mean spends (natural log, summed over customers with x > 0
  * and m > 0).
@@ -88,9 +83,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGam
   return total;
 }
 
-function isInterior(params: GammaGammaParams): boolean {
-  return Object.values(params).every((v) => v >= boundaryLow && v <= boundaryHigh);
-}
+const fromValues = ([p, q, gamma]: readonly number[]): GammaGammaParams => ({ p, q, gamma });
 
 /** Per-customer constants of the likelihood, and the distinct x values (ln Γ is per x only). */
 interface Prepared {
@@ -174,12 +167,8 @@ export function fitGammaGamma(
     return { ok: false, reason: 'too-few-customers', best: null, iterations: 0 };
   }
   const prepared = prepare(xs, ms);
-  const fromLog = (v: readonly number[]): GammaGammaParams => ({
-    p: Math.exp(v[0]),
-    q: Math.exp(v[1]),
-    gamma: Math.exp(v[2]),
-  });
-  const objective = (v: readonly number[]) => -preparedLogLikelihood(prepared, fromLog(v)) / n;
+  const objective = (v: readonly number[]) =>
+    -preparedLogLikelihood(prepared, fromValues(v.map(Math.exp))) / n;
   const meanSpend = ms.reduce((s, m) => s + m, 0) / n;
   // Start with E[spend] = pγ/(q−1) = meanSpend at p = 1, q = 2; a second start with a tighter
   // spread. Amounts in cents or in thousands only shift ln γ.
@@ -187,33 +176,20 @@ export function fitGammaGamma(
     { p: 1, q: 2, gamma: meanSpend },
     { p: 5, q: 4, gamma: (3 * meanSpend) / 5 },
   ];
-  const box = {
-    lower: [logLowest, logLowest, logLowest],
-    upper: [logHighest, logHighest, logHighest],
-  };
-  let best: ReturnType<typeof minimize> | null = null;
-  let iterations = 0;
-  for (const start of starts) {
-    const result = minimize(objective, [start.p, start.q, start.gamma].map(Math.log), box);
-    iterations += result.iterations;
-    if (best === null || result.value < best.value) best = result;
-    // The second start runs only when the first did not reach a converged, interior optimum.
-    if (best.converged && isInterior(fromLog(best.x))) break;
+  const fit = fitPositiveParameters(
+    objective,
+    starts.map((start) => [start.p, start.q, start.gamma]),
+    n,
+  );
+  if (!fit.ok) {
+    const best = fit.best && {
+      params: fromValues(fit.best.values),
+      logLikelihood: fit.best.logLikelihood,
+    };
+    return { ok: false, reason: fit.reason, best, iterations: fit.iterations };
   }
-  if (best === null || !Number.isFinite(best.value)) {
-    return { ok: false, reason: 'did-not-converge', best: null, iterations };
-  }
-  const params = fromLog(best.x);
-  const logLikelihood = -best.value * n;
-  const bestSeen = { params, logLikelihood };
-  if (!isInterior(params)) {
-    return { ok: false, reason: 'boundary', best: bestSeen, iterations };
-  }
-  if (!best.converged) return { ok: false, reason: 'did-not-converge', best: bestSeen, iterations };
-  const hessian = numericHessian((v) => objective(v) * n, best.x);
-  if (inverseIfPositiveDefinite(hessian) === null) {
-    return { ok: false, reason: 'flat-likelihood', best: bestSeen, iterations };
-  }
+  const params = fromValues(fit.values);
+  const { logLikelihood, iterations } = fit;
   return {
     ok: true,
     params,

@@ -269,3 +269,81 @@ export function inverseIfPositiveDefinite(
   }
   return inverse;
 }
+
+/** Positive parameters are searched in log space inside [1e-8, 1e8]. */
+const logLowest = Math.log(1e-8);
+const logHighest = Math.log(1e8);
+/** A fitted parameter outside [1e-5, 1e6] is reported as a boundary solution. */
+const boundaryLow = 1e-5;
+const boundaryHigh = 1e6;
+
+/** Why a maximum-likelihood fit gives no numbers. */
+export type MaximumLikelihoodFailure = 'did-not-converge' | 'boundary' | 'flat-likelihood';
+
+export type MaximumLikelihoodFit =
+  | {
+      readonly ok: true;
+      /** The parameters (not their logarithms), in the order of the starts. */
+      readonly values: number[];
+      /** Σ ln L over all customers. */
+      readonly logLikelihood: number;
+      readonly iterations: number;
+      readonly evaluations: number;
+      /** Covariance of the parameters' logarithms (inverse observed information). */
+      readonly covariance: number[][];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: MaximumLikelihoodFailure;
+      /** The best point reached, for diagnostics only; null when none was finite. */
+      readonly best: { readonly values: number[]; readonly logLikelihood: number } | null;
+      readonly iterations: number;
+    };
+
+function isInterior(values: readonly number[]): boolean {
+  return values.every((value) => value >= boundaryLow && value <= boundaryHigh);
+}
+
+/**
+ * Maximum likelihood over positive parameters, the way both purchase models are fitted:
+ * Nelder–Mead on the parameters' logarithms (so they stay positive) from each start in turn — a
+ * later start runs only when the earlier ones did not reach a converged, interior optimum — then
+ * the verdict: numbers only for a converged, interior optimum whose Hessian is positive definite.
+ * `negLogLikelihood` takes the logarithms and returns −ln L per customer (values of order 1 make
+ * the tolerances mean the same for 100 and for 100,000 customers); `customers` scales it back.
+ * @example fitPositiveParameters((v) => -logLikelihood(v.map(Math.exp)) / n, [[1, 2, 1]], n)
+ */
+export function fitPositiveParameters(
+  negLogLikelihood: (logs: readonly number[]) => number,
+  starts: readonly (readonly number[])[],
+  customers: number,
+): MaximumLikelihoodFit {
+  const dimension = starts[0]?.length ?? 0;
+  const box = {
+    lower: new Array<number>(dimension).fill(logLowest),
+    upper: new Array<number>(dimension).fill(logHighest),
+  };
+  let best: MinimizeResult | null = null;
+  let iterations = 0;
+  for (const start of starts) {
+    const result = minimize(negLogLikelihood, start.map(Math.log), box);
+    iterations += result.iterations;
+    if (best === null || result.value < best.value) best = result;
+    if (best.converged && isInterior(best.x.map(Math.exp))) break;
+  }
+  if (best === null || !Number.isFinite(best.value)) {
+    return { ok: false, reason: 'did-not-converge', best: null, iterations };
+  }
+  const values = best.x.map(Math.exp);
+  const logLikelihood = -best.value * customers;
+  const bestSeen = { values, logLikelihood };
+  if (!isInterior(values)) return { ok: false, reason: 'boundary', best: bestSeen, iterations };
+  if (!best.converged) return { ok: false, reason: 'did-not-converge', best: bestSeen, iterations };
+  // Hessian of the total −LL in log-parameters; its inverse is the covariance of the logs.
+  const hessian = numericHessian((logs) => negLogLikelihood(logs) * customers, best.x);
+  const covariance = inverseIfPositiveDefinite(hessian);
+  if (covariance === null) {
+    return { ok: false, reason: 'flat-likelihood', best: bestSeen, iterations };
+  }
+  return { ok: true, values, logLikelihood, iterations, evaluations: best.evaluations, covariance };
+}
