@@ -87,8 +87,12 @@ function chooseSheet(
     const names = sheets.map((candidate) => `"${candidate.name}"`).join(', ');
     return { ok: false, message: `there is no sheet named "${wanted}" (sheets: ${names})` };
   }
-  const hasData = (sheet: ReadSheet) =>
-    sheet.table.rows.some((row) => row.some((cell) => cellText(cell) !== ''));
+  const hasData = (sheet: ReadSheet) => {
+    for (let row = 0; row < sheet.table.rowCount; row += 1) {
+      if (!sheet.table.isBlankRow(row)) return true;
+    }
+    return false;
+  };
   const sheet =
     sheets.find((candidate) => !candidate.hidden && hasData(candidate)) ??
     sheets.find(hasData) ??

@@ -3,8 +3,9 @@ import { applyFlags, findColumn } from '../../src/cli/apply-flags.ts';
 import type { CliOptions } from '../../src/cli/args.ts';
 import { detect } from '../../src/lib/core/ingest/detect.ts';
 import type { RawCell } from '../../src/lib/core/ingest/raw-table.ts';
+import { rowsTable } from '../../src/lib/core/ingest/raw-table.ts';
 
-const table = (rows: RawCell[][]) => ({ rows, date1904: false });
+const table = (rows: RawCell[][]) => rowsTable(rows);
 
 /** Orders with a header: Klantnr is detected as the customer, the e-mail column is left unused. */
 const orders = detect(

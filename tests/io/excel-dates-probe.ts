@@ -8,6 +8,7 @@ import { readFile } from '../../src/lib/io/read-file.ts';
 import { isExcelDate } from '../../src/lib/core/ingest/raw-table.ts';
 import { excelSerialDay, isoDate } from '../../src/lib/core/model/days.ts';
 import { sharedData } from '../shared-data.ts';
+import { allRows } from '../../src/lib/core/ingest/raw-table.ts';
 
 const dir = `${sharedData}/bad-inputs`;
 const files = [
@@ -24,7 +25,7 @@ for (const file of files) {
   const result = readFile(new Uint8Array(readFileSync(join(dir, file))), file);
   out[file] = result.ok
     ? result.sheets.map((sheet) =>
-        sheet.table.rows.map((row) =>
+        allRows(sheet.table).map((row) =>
           row.map((cell) =>
             isExcelDate(cell)
               ? `${isoDate(excelSerialDay(cell.excelSerial, sheet.table.date1904))} (${cell.excelSerial})`
@@ -42,5 +43,5 @@ const xml =
   '<Cell ss:StyleID="d"><Data ss:Type="DateTime">2024-03-31T23:30:00.000</Data></Cell>' +
   '</Row></Table></Worksheet></Workbook>';
 const spreadsheetMl = readFile(new TextEncoder().encode(xml), 'x.xml');
-out.spreadsheetMl = spreadsheetMl.ok ? spreadsheetMl.sheets[0].table.rows : spreadsheetMl.code;
+out.spreadsheetMl = spreadsheetMl.ok ? allRows(spreadsheetMl.sheets[0].table) : spreadsheetMl.code;
 process.stdout.write(JSON.stringify(out));

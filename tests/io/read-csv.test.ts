@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, guessNewline, readCsv } from '../../src/lib/io/read-csv.ts';
 import type { ReadProgress } from '../../src/lib/io/read-types.ts';
+import { allRows } from '../../src/lib/core/ingest/raw-table.ts';
 
 /** The rows of a successful read. */
 function rowsOf(text: string, options: Parameters<typeof readCsv>[1] = {}) {
   const result = readCsv(text, options);
   if (!result.ok) throw new Error(`read failed: ${result.code}`);
-  return result.table.rows;
+  return allRows(result.table);
 }
 
 describe('detectDelimiter', () => {
@@ -81,7 +82,7 @@ describe('readCsv', () => {
   it('obeys and drops an Excel sep= line', () => {
     const result = readCsv('sep=,\r\na,b;c\r\n1,2;3\r\n');
     expect(result).toMatchObject({ ok: true, delimiter: ',', newline: '\r\n' });
-    expect(result.ok && result.table.rows).toEqual([
+    expect(result.ok && allRows(result.table)).toEqual([
       ['a', 'b;c'],
       ['1', '2;3'],
     ]);
@@ -90,7 +91,7 @@ describe('readCsv', () => {
   it('splits whitespace-separated text itself, trimming leading spaces', () => {
     const result = readCsv('   4   1 19970101  2  29.33\r\n  21   2 19970101  3  63.34\r\n');
     expect(result).toMatchObject({ ok: true, delimiter: 'whitespace' });
-    expect(result.ok && result.table.rows).toEqual([
+    expect(result.ok && allRows(result.table)).toEqual([
       ['4', '1', '19970101', '2', '29.33'],
       ['21', '2', '19970101', '3', '63.34'],
     ]);

@@ -7,6 +7,7 @@ import { excelSerialDay, isoDate } from '../../src/lib/core/model/days.ts';
 import { isExcelDate, type RawCell } from '../../src/lib/core/ingest/raw-table.ts';
 import type { ReadSheet } from '../../src/lib/io/read-types.ts';
 import { badInput, badInputsDir } from './helpers.ts';
+import { allRows } from '../../src/lib/core/ingest/raw-table.ts';
 
 /** The sheets of a workbook that must open. */
 function sheetsOf(path: string): readonly ReadSheet[] {
@@ -40,7 +41,7 @@ describe('readExcel: dates', () => {
     ],
   ])('%s: serials 1…11111 with date1904 = %s', (path, date1904, days) => {
     const [sheet] = sheetsOf(path);
-    const { rows } = sheet.table;
+    const rows = allRows(sheet.table);
     expect(sheet.table.date1904).toBe(date1904);
     // Column A is General (plain numbers), B the same serials formatted as dates, C the text.
     expect(rows.map((row) => row[0])).toEqual([1, 11, 111, 1111, 11111]);
@@ -53,7 +54,7 @@ describe('readExcel: dates', () => {
 
   it('reads ISO "d" cells as serials on their calendar day; times and durations stay numbers', () => {
     const [sheet] = sheetsOf('xlsx/sheetjs/xlsx-stream-d-date-cell.xlsx');
-    const byLabel = new Map(sheet.table.rows.map((row) => [row[0], row.slice(1)]));
+    const byLabel = new Map(allRows(sheet.table).map((row) => [row[0], row.slice(1)]));
     const [date] = byLabel.get('Date') ?? [];
     expect(date).toEqual({ excelSerial: expect.closeTo(41684.3526, 4) });
     expect(day(date, false)).toBe('2014-02-14');
@@ -66,7 +67,7 @@ describe('readExcel: dates', () => {
 
   it('reads dates, date-times and formatted numbers (DataTypesFormats.xlsx)', () => {
     const [sheet] = sheetsOf('xlsx/sheetjs/DataTypesFormats.xlsx');
-    expect(sheet.table.rows).toEqual([
+    expect(allRows(sheet.table)).toEqual([
       ['Date', { excelSerial: 44035 }],
       ['Date Time', { excelSerial: 44035.375 }],
       ['Currency', 123],
@@ -74,7 +75,7 @@ describe('readExcel: dates', () => {
       ['Fixed Decimal', 456],
       ['Thousands Separator', 7890],
     ]);
-    expect(day(sheet.table.rows[1][1], false)).toBe('2020-07-23');
+    expect(day(allRows(sheet.table)[1][1], false)).toBe('2020-07-23');
   });
 });
 
@@ -85,7 +86,8 @@ describe('readExcel: sheets and cells', () => {
     if (!result.ok) return;
     // "not this one" is empty and skipped; the order of the others is kept.
     expect(result.sheets.map((s) => s.name)).toEqual(['data', 'ʤ']);
-    const { rows, date1904 } = result.sheets[0].table;
+    const rows = allRows(result.sheets[0].table);
+    const { date1904 } = result.sheets[0].table;
     const csvText = readFileSync(
       join(badInputsDir, 'xlsx/csvkit/sheetsxlsx_converted.csv'),
       'utf8',
@@ -94,7 +96,11 @@ describe('readExcel: sheets and cells', () => {
     if (!csv.ok) throw new Error('csv');
     // csvkit's CSV is from another revision of the workbook: rows in another order and an extra
     // "time" column. Compare the columns both have, matched by the text in column A.
-    const expected = new Map(csv.table.rows.slice(1).map((row) => [row[0], row]));
+    const expected = new Map(
+      allRows(csv.table)
+        .slice(1)
+        .map((row) => [row[0], row]),
+    );
     expect(rows[0]).toEqual([
       'text',
       'date',
@@ -125,7 +131,7 @@ describe('readExcel: sheets and cells', () => {
       ]);
       if (row[5] !== undefined) expect(day(row[5], date1904)).toBe(String(want[6]).slice(0, 10));
     }
-    expect(result.sheets[1].table.rows).toEqual([
+    expect(allRows(result.sheets[1].table)).toEqual([
       ['a', 'b', 'c'],
       [1, 2, 3],
     ]);
@@ -133,7 +139,8 @@ describe('readExcel: sheets and cells', () => {
 
   it('test_skip_lines.xlsx keeps the empty rows above the header, so Excel row numbers hold', () => {
     const [sheet] = sheetsOf('xlsx/csvkit/test_skip_lines.xlsx');
-    const { rows, date1904 } = sheet.table;
+    const rows = allRows(sheet.table);
+    const { date1904 } = sheet.table;
     expect(rows.slice(0, 4)).toEqual([
       [],
       [],
@@ -148,7 +155,7 @@ describe('readExcel: sheets and cells', () => {
 
   it('turns error cells into null and keeps errors typed as text', () => {
     const [sheet] = sheetsOf('xlsx/sheetjs/ErrorTypes.xlsx');
-    const rows = sheet.table.rows;
+    const rows = allRows(sheet.table);
     expect(rows[1].slice(0, 5)).toEqual([null, null, '#NULL?', '#NULL', 1]);
     expect(rows[7].slice(0, 4)).toEqual([null, '#N/A!', '#N/A?', null]);
   });
@@ -170,7 +177,7 @@ describe('readExcel: sheets and cells', () => {
         ['Hidden', true],
         ['VeryHidden', true],
       ]);
-      expect(sheets[0].table.rows).toEqual([
+      expect(allRows(sheets[0].table)).toEqual([
         ['v', 'i', 's', 'i', 'b', 'l', 'e'],
         [118, 105, 115, 105, 98, 108, 101],
       ]);
@@ -180,30 +187,30 @@ describe('readExcel: sheets and cells', () => {
   it('reads parts outside xl/ (wtf_path.xlsx)', () => {
     const sheets = sheetsOf('xlsx/sheetjs/wtf_path.xlsx');
     expect(sheets.map((s) => s.name)).toEqual(['SheetJS', 'Hidden']);
-    expect(sheets[0].table.rows[1]).toEqual([true, false, null, 'sheetjs']);
+    expect(allRows(sheets[0].table)[1]).toEqual([true, false, null, 'sheetjs']);
   });
 
   it('keeps merged cells in their top-left cell, line breaks, astral and RTL text', () => {
-    expect(sheetsOf('xlsx/sheetjs/merge_cells.xlsx')[0].table.rows[0]).toEqual([
+    expect(allRows(sheetsOf('xlsx/sheetjs/merge_cells.xlsx')[0].table)[0]).toEqual([
       'A1:B2',
       null,
       'C1:C2',
       'Separate blocks',
     ]);
-    expect(sheetsOf('xlsx/sheetjs/crlf__crlf.xlsx')[0].table.rows).toEqual([
+    expect(allRows(sheetsOf('xlsx/sheetjs/crlf__crlf.xlsx')[0].table)).toEqual([
       ['Normal', 'abc\ndef'],
       ['Formula', 'abc\r\ndef'],
       ['Test'],
     ]);
-    expect(sheetsOf('xlsx/sheetjs/sushi.xlsx')[0].table.rows).toEqual([['🍣']]);
-    const hebrew = sheetsOf('xlsx/sheetjs/text_and_numbers.xlsx')[0].table.rows.flat();
+    expect(allRows(sheetsOf('xlsx/sheetjs/sushi.xlsx')[0].table)).toEqual([['🍣']]);
+    const hebrew = allRows(sheetsOf('xlsx/sheetjs/text_and_numbers.xlsx')[0].table).flat();
     expect(hebrew.some((cell) => typeof cell === 'string' && /[\u0590-\u05ff]/.test(cell))).toBe(
       true,
     );
   });
 
   it('reads cached formula values', () => {
-    expect(sheetsOf('xlsx/sheetjs/formulae_test_simple.xlsx')[0].table.rows.at(-1)).toEqual([
+    expect(allRows(sheetsOf('xlsx/sheetjs/formulae_test_simple.xlsx')[0].table).at(-1)).toEqual([
       null,
       55,
       null,
@@ -213,7 +220,7 @@ describe('readExcel: sheets and cells', () => {
 
   it('reads a large shared-string table', () => {
     const sheets = sheetsOf('xlsx/sheetjs/large_strings.xlsx');
-    expect(sheets.map((s) => [s.name, s.table.rows.length])).toEqual([
+    expect(sheets.map((s) => [s.name, allRows(s.table).length])).toEqual([
       ['Large Strings', 9999],
       ['Simple', 26],
       ['longwordslist', 17619],
@@ -232,8 +239,8 @@ describe('readExcel: refusals', () => {
   it('reads phpexcel_bad_cfb_dir.xls, whose damaged directory SheetJS works around', () => {
     const [sheet] = sheetsOf('xls/sheetjs/phpexcel_bad_cfb_dir.xls');
     expect(sheet.name).toBe('Sayfa1');
-    expect(sheet.table.rows[0].slice(0, 3)).toEqual(['Kategori No', 'Dükkan No', 'Stok No']);
-    expect(sheet.table.rows[1][2]).toBe(1346);
+    expect(allRows(sheet.table)[0].slice(0, 3)).toEqual(['Kategori No', 'Dükkan No', 'Stok No']);
+    expect(allRows(sheet.table)[1][2]).toBe(1346);
   });
 
   it('reports damaged workbooks without throwing', () => {

@@ -5,6 +5,7 @@
  */
 /// <reference lib="webworker" />
 import { detect } from '../core/ingest/detect.ts';
+import { headRows } from '../core/ingest/raw-table.ts';
 import { ingest } from '../core/ingest/ingest.ts';
 import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
@@ -43,7 +44,7 @@ function overview(sheet: ReadSheet): SheetOverview {
     hidden: sheet.hidden,
     rowCount: detection.dataRows,
     detection,
-    previewRows: sheet.table.rows.slice(0, previewEnd),
+    previewRows: headRows(sheet.table, previewEnd),
     date1904: sheet.table.date1904,
   };
 }

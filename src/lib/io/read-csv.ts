@@ -4,8 +4,9 @@
  * ourselves, so the choice is the same for every chunk and testable on its own.
  */
 import Papa from 'papaparse';
-import type { RawCell, RawTable } from '../core/ingest/raw-table.ts';
+import { rowsTable, type RawCell, type RawTable } from '../core/ingest/raw-table.ts';
 import type { CancelFlag, ReadProgress } from './read-types.ts';
+import { tokenizeCsv } from './tokenize-csv.ts';
 
 /** A field delimiter, or 'whitespace' for columns separated by runs of spaces (fixed width). */
 export type CsvDelimiter = ',' | ';' | '\t' | '|' | 'whitespace';
@@ -55,13 +56,18 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
   const sample = sampleOf(body);
   const newline = guessNewline(sample);
   delimiter ??= detectDelimiter(sample, newline);
+  if (delimiter !== 'whitespace') {
+    const fast = tokenizeCsv(body, delimiter, newline, options);
+    if (fast === 'cancelled') return { ok: false, code: 'cancelled' };
+    if (fast !== 'irregular') return { ok: true, table: fast, delimiter, newline };
+  }
   const rows =
     delimiter === 'whitespace'
       ? splitWhitespace(body)
       : parseDelimited(body, delimiter, newline, options);
   if (rows === null) return { ok: false, code: 'cancelled' };
   while (rows.length > 0 && isEmptyRow(rows[rows.length - 1])) rows.pop();
-  return { ok: true, table: { rows, date1904: false }, delimiter, newline };
+  return { ok: true, table: rowsTable(rows), delimiter, newline };
 }
 
 /** The start of the text, cut after its last complete line so no row is torn in half. */
@@ -177,7 +183,8 @@ function splitWhitespace(text: string): RawCell[][] {
 }
 
 /**
- * PapaParse in chunks (progress and cancel between chunks); null when cancelled.
+ * PapaParse in chunks (progress and cancel between chunks); null when cancelled. Used for text
+ * that {@link tokenizeCsv} leaves to PapaParse's recovery rules.
  *
  * A stray quote at the start of a field that never closes (papaparse's malformed.tsv: `"44.39`)
  * makes PapaParse swallow the whole rest of the file into one cell. So when it reports an

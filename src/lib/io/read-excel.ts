@@ -6,7 +6,7 @@
  * out of memory).
  */
 import * as XLSX from 'xlsx';
-import type { RawCell } from '../core/ingest/raw-table.ts';
+import { rowsTable, type RawCell } from '../core/ingest/raw-table.ts';
 import type { ReadSheet } from './read-types.ts';
 
 /** The sheets of a workbook (visible first), or why it could not be opened. */
@@ -61,7 +61,11 @@ function sheetsOf(workbook: XLSX.WorkBook): { sheets: ReadSheet[]; date1904: boo
     if (rows.length === 0) return;
     // Hidden is 1 for "hidden" and 2 for "very hidden" (only visible to macros).
     const isHidden = Boolean(workbook.Workbook?.Sheets?.[index]?.Hidden);
-    (isHidden ? hidden : visible).push({ name, hidden: isHidden, table: { rows, date1904 } });
+    (isHidden ? hidden : visible).push({
+      name,
+      hidden: isHidden,
+      table: rowsTable(rows, date1904),
+    });
   });
   return { sheets: [...visible, ...hidden], date1904 };
 }

@@ -51,7 +51,7 @@ export function readFile(
     options.onProgress?.({
       done: bytes.length,
       total: bytes.length,
-      rows: excel.sheets.reduce((sum, sheet) => sum + sheet.table.rows.length, 0),
+      rows: excel.sheets.reduce((sum, sheet) => sum + sheet.table.rowCount, 0),
     });
     return {
       ok: true,
@@ -72,7 +72,7 @@ function readText(bytes: Uint8Array, fileName: string, options: ReadOptions): Re
   if (text.trim() === '') return { ok: false, code: 'empty-file' };
   const csv = readCsv(text, options);
   if (!csv.ok) return csv;
-  if (csv.table.rows.length === 0) return { ok: false, code: 'no-data' };
+  if (csv.table.rowCount === 0) return { ok: false, code: 'no-data' };
   const sheet: ReadSheet = { name: sheetName(fileName), hidden: false, table: csv.table };
   return { ok: true, format: 'csv', sheets: [sheet], encoding, delimiter: csv.delimiter };
 }

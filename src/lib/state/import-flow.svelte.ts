@@ -5,6 +5,7 @@
  */
 import type { Mapping } from '../core/ingest/detect.ts';
 import { ingest, type IngestResult } from '../core/ingest/ingest.ts';
+import { rowsTable } from '../core/ingest/raw-table.ts';
 import type { ColumnRole } from '../core/ingest/roles.ts';
 import { singleRoles } from '../core/ingest/roles.ts';
 import { EngineClient } from '../io/engine-client.ts';
@@ -62,7 +63,7 @@ export class ImportFlow {
   readonly preview: IngestResult | null = $derived.by(() => {
     const sheet = this.sheet;
     if (!sheet || !this.mapping) return null;
-    return ingest({ rows: sheet.previewRows, date1904: sheet.date1904 }, this.mapping, {
+    return ingest(rowsTable(sheet.previewRows, sheet.date1904), this.mapping, {
       referenceDay: today(),
     });
   });

@@ -4,7 +4,7 @@
  */
 import { firstDataRow, type Mapping } from '../core/ingest/detect.ts';
 import type { IngestResult, SkipReason } from '../core/ingest/ingest.ts';
-import { cellText, isExcelDate, type RawCell } from '../core/ingest/raw-table.ts';
+import { cellText, isExcelDate, rowsTable, type RawCell } from '../core/ingest/raw-table.ts';
 import { NO_DAY } from '../core/model/dataset.ts';
 import { epochDay, excelSerialDay, isoDate } from '../core/model/days.ts';
 import { previewDataRows, type SheetOverview } from '../io/engine-protocol.ts';
@@ -54,7 +54,7 @@ export function previewRows(
   }
   const columns = sheet.detection.columnCount;
   for (
-    let index = firstDataRow(sheet.previewRows, mapping.headerRow);
+    let index = firstDataRow(rowsTable(sheet.previewRows), mapping.headerRow);
     index < sheet.previewRows.length && rows.length < previewDataRows;
     index += 1
   ) {

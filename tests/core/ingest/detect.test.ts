@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detect, findHeaderRow } from '../../../src/lib/core/ingest/detect.ts';
 import type { RawCell } from '../../../src/lib/core/ingest/raw-table.ts';
+import { rowsTable } from '../../../src/lib/core/ingest/raw-table.ts';
 
-const table = (rows: RawCell[][]) => ({ rows, date1904: false });
+const table = (rows: RawCell[][]) => rowsTable(rows);
 
 describe('findHeaderRow', () => {
   it('skips title and blank rows above the header', () => {

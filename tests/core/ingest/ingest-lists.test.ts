@@ -3,9 +3,10 @@ import { detect } from '../../../src/lib/core/ingest/detect.ts';
 import { ingestLists } from '../../../src/lib/core/ingest/ingest-lists.ts';
 import type { RawCell } from '../../../src/lib/core/ingest/raw-table.ts';
 import { analyze } from '../../../src/lib/core/analyze.ts';
+import { rowsTable } from '../../../src/lib/core/ingest/raw-table.ts';
 
 const list = (rows: RawCell[][]) => {
-  const table = { rows, date1904: false };
+  const table = rowsTable(rows);
   return { table, mapping: { ...detect(table).mapping, kind: 'lists' as const } };
 };
 

@@ -5,8 +5,9 @@ import { ingest } from '../../../src/lib/core/ingest/ingest.ts';
 import type { RawCell } from '../../../src/lib/core/ingest/raw-table.ts';
 import { NO_DAY } from '../../../src/lib/core/model/dataset.ts';
 import { epochDay, isoDate } from '../../../src/lib/core/model/days.ts';
+import { rowsTable } from '../../../src/lib/core/ingest/raw-table.ts';
 
-const table = (rows: RawCell[][]) => ({ rows, date1904: false });
+const table = (rows: RawCell[][]) => rowsTable(rows);
 
 function ingestOk(rows: RawCell[][], change: Partial<Mapping> = {}, referenceDay?: number) {
   const raw = table(rows);

@@ -120,10 +120,25 @@ function mode(values: readonly number[]): number {
 }
 
 /** The first data row after the header (or the first non-blank row without a header). */
-export function firstDataRow(rows: readonly (readonly RawCell[])[], headerRow: number): number {
+export function firstDataRow(table: RawTable, headerRow: number): number {
   let index = headerRow + 1;
-  while (index < rows.length && headerRow < 0 && isBlankRow(rows[index])) index += 1;
+  while (index < table.rowCount && headerRow < 0 && table.isBlankRow(index)) index += 1;
   return index;
+}
+
+/**
+ * The rows the guesses look at: enough for the header search and for {@link sampleSize}
+ * non-blank data rows after it. A million-row table is never turned into rows as a whole.
+ */
+function leadingRows(table: RawTable): (readonly RawCell[])[] {
+  const rows: (readonly RawCell[])[] = [];
+  let filled = 0;
+  for (let index = 0; index < table.rowCount && filled < sampleSize + 200; index += 1) {
+    const row = table.row(index);
+    rows.push(row);
+    if (!isBlankRow(row)) filled += 1;
+  }
+  return rows;
 }
 
 function columnSample(
@@ -209,17 +224,17 @@ function guessKind(
 
 /**
  * Guesses header, roles, kind, date order and decimal separator of a table.
- * @example detect({ rows: [['Klant', 'Datum', 'Bedrag'], ['A', '3-1-2024', '12,50']], date1904: false })
+ * @example detect(rowsTable([['Klant', 'Datum', 'Bedrag'], ['A', '3-1-2024', '12,50']]))
  *   → mapping { kind: 'orders', headerRow: 0, roles: ['customer', 'date', 'amount'], … }
  */
 export function detect(table: RawTable): Detection {
-  const rows = table.rows;
+  const rows = leadingRows(table);
   const headerRow = findHeaderRow(rows);
-  const start = firstDataRow(rows, headerRow);
+  const start = firstDataRow(table, headerRow);
   let columnCount = headerRow >= 0 ? rows[headerRow].length : 0;
   let dataRows = 0;
-  for (let index = start; index < rows.length; index += 1) {
-    if (isBlankRow(rows[index])) continue;
+  for (let index = start; index < table.rowCount; index += 1) {
+    if (table.isBlankRow(index)) continue;
     dataRows += 1;
     if (dataRows <= sampleSize) columnCount = Math.max(columnCount, rows[index].length);
   }

@@ -7,7 +7,7 @@ import { civilDate, daysInMonth, epochDay } from '../model/days.ts';
 import { firstDataRow, type Mapping } from './detect.ts';
 import { parseAmount } from './parse-amount.ts';
 import { parseDateCell } from './parse-date.ts';
-import { cellText, type RawCell, type RawTable } from './raw-table.ts';
+import { cellText, type DistinctColumn, type RawCell, type RawTable } from './raw-table.ts';
 import type { ColumnRole } from './roles.ts';
 
 /** Why a row was set aside. */
@@ -100,15 +100,6 @@ function isEmptyValue(text: string): boolean {
   return text.length <= 8 && emptyTokens.has(text.toLowerCase());
 }
 
-/** Whether a cell holds anything but white space, without building its trimmed text. */
-function hasContent(cell: RawCell | undefined): boolean {
-  if (cell === null || cell === undefined) return false;
-  if (typeof cell !== 'string') return true;
-  if (cell.length === 0) return false;
-  const first = cell.charCodeAt(0);
-  return (first > 32 && first !== 160) || cell.trim() !== '';
-}
-
 /** Status words that mean the order did not count: cancelled, refunded, failed. */
 const cancelledStatus =
   /cancel|annul|refund|terugbeta|void|return|retour|credit|chargeback|storn|fail|mislukt|declin|geweigerd/i;
@@ -174,20 +165,31 @@ class Dictionary {
   }
 }
 
-/** A date column read through a cache: exports repeat the same date text thousands of times. */
-function dateReader(mapping: Mapping, date1904: boolean): (cell: RawCell) => number | null {
-  const cache = new Map<string, number | null>();
-  return (cell) => {
-    if (typeof cell !== 'string') {
-      return parseDateCell(cell, mapping.dateOrder, date1904, mapping.serialDates);
+/**
+ * Per distinct value of a column, something computed once: the column's rows then only look up
+ * the number of their value (see {@link DistinctColumn}).
+ */
+class PerValue<T> {
+  private readonly known: T[] = [];
+  constructor(
+    private readonly column: DistinctColumn,
+    private readonly compute: (value: RawCell) => T,
+  ) {}
+  /** The computed thing for the value numbered `id` (ids come in order: 0, 1, 2, …). */
+  get(id: number): T {
+    while (id >= this.known.length) {
+      this.known.push(this.compute(this.column.value(this.known.length)));
     }
-    let day = cache.get(cell);
-    if (day === undefined) {
-      day = parseDateCell(cell, mapping.dateOrder, date1904, mapping.serialDates);
-      if (cache.size < 100_000) cache.set(cell, day);
-    }
-    return day;
-  };
+    return this.known[id];
+  }
+}
+
+/** A date cell's day; null when it is no date, undefined when it is empty ("", "-", "n/a"). */
+function dateValue(
+  value: RawCell,
+  readDay: (cell: RawCell) => number | null,
+): number | null | undefined {
+  return isEmptyValue(cellText(value)) ? undefined : readDay(value);
 }
 
 /** The day `months` calendar months before `day`, clamped to the month's length. */
@@ -234,12 +236,55 @@ export function ingest(
   const categoryColumns = roles.flatMap((role, index) => (role === 'category' ? [index] : []));
   const hasAmount = amountColumn >= 0 || (quantityColumn >= 0 && priceColumn >= 0);
   const referenceDay = options.referenceDay ?? epochDay(2000, 1, 1);
-  const readDate = dateReader(mapping, table.date1904);
+  const readDay = (cell: RawCell) =>
+    parseDateCell(cell, mapping.dateOrder, table.date1904, mapping.serialDates);
 
-  const customers = new Dictionary();
-  const customerBySpelling = new Map<string, number>();
-  const orders = new Dictionary();
+  // Each column is read once per distinct value: a million rows hold far fewer customers,
+  // days, amounts and channels. `null` marks an empty value ("", "-", "n/a", …).
+  const customerIds = table.distinct(customerColumn);
+  const customers = new Map<string, number>();
+  const customerKeys: string[] = [];
+  const customerOf = new PerValue(customerIds, (value) => {
+    const text = cellText(value);
+    if (isEmptyValue(text)) return -1;
+    const key = customerKey(text);
+    let code = customers.get(key);
+    if (code === undefined) {
+      code = customerKeys.length;
+      customers.set(key, code);
+      customerKeys.push(text);
+    }
+    return code;
+  });
+  const dateIds = dateColumn >= 0 ? table.distinct(dateColumn) : null;
+  const dayOf = dateIds && new PerValue(dateIds, (value) => dateValue(value, readDay));
+  const endIds = endColumn >= 0 ? table.distinct(endColumn) : null;
+  const endOf = endIds && new PerValue(endIds, (value) => dateValue(value, readDay));
+  const amountIds = amountColumn >= 0 ? table.distinct(amountColumn) : null;
+  const amountOf =
+    amountIds &&
+    new PerValue(amountIds, (value): number | null | undefined =>
+      isEmptyValue(cellText(value)) ? undefined : parseAmount(value, mapping.decimal),
+    );
+  const orderIds = orderColumn >= 0 ? table.distinct(orderColumn) : null;
+  /** Per order value: -1 when empty, 1 for a cancellation invoice ("C536379"), else 0. */
+  const orderKind =
+    orderIds &&
+    new PerValue(orderIds, (value) => {
+      const text = cellText(value);
+      if (isEmptyValue(text)) return -1;
+      return /^C\d+$/i.test(text) ? 1 : 0;
+    });
+  const statusIds = statusColumn >= 0 ? table.distinct(statusColumn) : null;
+  const cancelledOf =
+    statusIds && new PerValue(statusIds, (value) => cancelledStatus.test(cellText(value)));
   const categories = categoryColumns.map(() => new Dictionary());
+  const categoryIds = categoryColumns.map((categoryColumn) => table.distinct(categoryColumn));
+  const categoryOf = categoryIds.map(
+    (ids, position) => new PerValue(ids, (value) => categories[position].code(cellText(value))),
+  );
+  const emptyCategory = categories.map((dictionary) => () => dictionary.code(''));
+
   const customerCodes = new IntColumn();
   const days = new IntColumn();
   const endDays = new IntColumn();
@@ -256,37 +301,30 @@ export function ingest(
   >;
   /** Orders whose status says cancelled: all their lines become refunds afterwards. */
   const cancelledOrders = new Set<number>();
-  const rows = table.rows;
   let rowsRead = 0;
 
   const skip = (row: number, code: SkipReason, value: string) => {
     skipped[code] += 1;
     skippedRows.push({ row, code, value });
   };
+  const textAt = (row: number, column: number) => cellText(table.cell(row, column));
 
-  for (let index = firstDataRow(rows, mapping.headerRow); index < rows.length; index += 1) {
-    const row = rows[index];
-    let blank = true;
-    for (let column = 0; column < row.length; column += 1) {
-      if (hasContent(row[column])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) continue;
+  for (let index = firstDataRow(table, mapping.headerRow); index < table.rowCount; index += 1) {
+    if (table.isBlankRow(index)) continue;
     rowsRead += 1;
     const rowNumber = index + 1;
 
-    const keyText = cellText(row[customerColumn]);
-    if (isEmptyValue(keyText)) {
-      skip(rowNumber, 'missing-customer', keyText);
+    const customerId = customerIds.id(index);
+    const customerCode = customerId < 0 ? -1 : customerOf.get(customerId);
+    if (customerCode < 0) {
+      skip(rowNumber, 'missing-customer', textAt(index, customerColumn));
       continue;
     }
 
     let day = NO_DAY;
     let endDay = NO_DAY;
     if (useTenure) {
-      const tenureText = cellText(row[tenureColumn]);
+      const tenureText = textAt(index, tenureColumn);
       const tenure = Number(tenureText.replace(',', '.'));
       if (tenureText === '' || !Number.isFinite(tenure) || tenure < 0) {
         skip(rowNumber, 'unreadable-tenure', tenureText);
@@ -294,31 +332,30 @@ export function ingest(
       }
       day = monthsBefore(referenceDay, Math.round(tenure));
       const churned =
-        churnedColumn >= 0 && yesWords.has(cellText(row[churnedColumn]).toLowerCase());
+        churnedColumn >= 0 && yesWords.has(textAt(index, churnedColumn).toLowerCase());
       if (churned) endDay = referenceDay;
-    } else if (dateColumn >= 0) {
-      const dateCell = row[dateColumn] ?? null;
-      const dateText = cellText(dateCell);
-      const parsed = isEmptyValue(dateText) ? null : readDate(dateCell);
-      if (parsed !== null) {
+    } else if (dateIds && dayOf) {
+      const id = dateIds.id(index);
+      const parsed = id < 0 ? undefined : dayOf.get(id);
+      if (typeof parsed === 'number') {
         day = parsed;
       } else if (mapping.kind !== 'lists') {
         // A list's signup date is optional: without one the customer is still on the list.
-        skip(rowNumber, isEmptyValue(dateText) ? 'missing-date' : 'unreadable-date', dateText);
+        const reason = parsed === undefined ? 'missing-date' : 'unreadable-date';
+        skip(rowNumber, reason, textAt(index, dateColumn));
         continue;
       }
     }
-    if (endColumn >= 0) {
-      const endCell = row[endColumn] ?? null;
-      const endText = cellText(endCell);
-      if (!isEmptyValue(endText)) {
-        const parsed = readDate(endCell);
+    if (endIds && endOf) {
+      const id = endIds.id(index);
+      const parsed = id < 0 ? undefined : endOf.get(id);
+      if (parsed !== undefined) {
         if (parsed === null) {
-          skip(rowNumber, 'unreadable-end-date', endText);
+          skip(rowNumber, 'unreadable-end-date', textAt(index, endColumn));
           continue;
         }
         if (parsed < day) {
-          skip(rowNumber, 'end-before-start', endText);
+          skip(rowNumber, 'end-before-start', textAt(index, endColumn));
           continue;
         }
         endDay = parsed;
@@ -327,22 +364,25 @@ export function ingest(
 
     let amount = 0;
     if (hasAmount) {
-      const amountText = amountColumn >= 0 ? cellText(row[amountColumn]) : '';
       let value: number | null = null;
-      if (amountColumn >= 0 && !isEmptyValue(amountText)) {
-        value = parseAmount(row[amountColumn], mapping.decimal);
-        if (value === null) {
-          warningRows.push({ row: rowNumber, code: 'unreadable-amount', value: amountText });
-        }
-      } else if (amountColumn < 0) {
-        const quantity = parseAmount(row[quantityColumn], mapping.decimal);
-        const price = parseAmount(row[priceColumn], mapping.decimal);
+      if (amountIds && amountOf) {
+        const id = amountIds.id(index);
+        const parsed = id < 0 ? undefined : amountOf.get(id);
+        if (parsed === null) {
+          const text = textAt(index, amountColumn);
+          warningRows.push({ row: rowNumber, code: 'unreadable-amount', value: text });
+        } else if (parsed !== undefined) value = parsed;
+      } else {
+        const quantityCell = table.cell(index, quantityColumn);
+        const priceCell = table.cell(index, priceColumn);
+        const quantity = parseAmount(quantityCell, mapping.decimal);
+        const price = parseAmount(priceCell, mapping.decimal);
         if (quantity !== null && price !== null) value = quantity * price;
-        else if (cellText(row[quantityColumn]) !== '' || cellText(row[priceColumn]) !== '') {
+        else if (cellText(quantityCell) !== '' || cellText(priceCell) !== '') {
           warningRows.push({
             row: rowNumber,
             code: 'unreadable-amount',
-            value: `${cellText(row[quantityColumn])} × ${cellText(row[priceColumn])}`,
+            value: `${cellText(quantityCell)} × ${cellText(priceCell)}`,
           });
         }
       }
@@ -352,28 +392,26 @@ export function ingest(
 
     let orderCode = -1;
     let refund = amount < 0;
-    if (orderColumn >= 0) {
-      const orderText = cellText(row[orderColumn]);
-      if (!isEmptyValue(orderText)) {
-        orderCode = orders.code(orderText);
+    if (orderIds && orderKind) {
+      const id = orderIds.id(index);
+      const kind = id < 0 ? -1 : orderKind.get(id);
+      if (kind >= 0) {
+        orderCode = id;
         // Cancellation invoices as the UCI Online Retail data writes them: "C536379".
-        if (/^C\d+$/i.test(orderText)) {
+        if (kind === 1) {
           refund = true;
           amount = -Math.abs(amount);
         }
       }
     }
-    if (statusColumn >= 0 && cancelledStatus.test(cellText(row[statusColumn]))) {
-      refund = true;
-      if (orderCode >= 0) cancelledOrders.add(orderCode);
+    if (statusIds && cancelledOf) {
+      const id = statusIds.id(index);
+      if (id >= 0 && cancelledOf.get(id)) {
+        refund = true;
+        if (orderCode >= 0) cancelledOrders.add(orderCode);
+      }
     }
 
-    // Exports repeat each key many times: the normalized code is looked up once per spelling.
-    let customerCode = customerBySpelling.get(keyText);
-    if (customerCode === undefined) {
-      customerCode = customers.code(customerKey(keyText), keyText);
-      customerBySpelling.set(keyText, customerCode);
-    }
     customerCodes.push(customerCode);
     days.push(day);
     endDays.push(endDay);
@@ -382,8 +420,10 @@ export function ingest(
     refunds.push(refund ? 1 : 0);
     sourceRows.push(rowNumber);
     for (let position = 0; position < categoryColumns.length; position += 1) {
-      const value = cellText(row[categoryColumns[position]]);
-      categoryCodes[position].push(categories[position].code(value));
+      const id = categoryIds[position].id(index);
+      categoryCodes[position].push(
+        id < 0 ? emptyCategory[position]() : categoryOf[position].get(id),
+      );
     }
   }
 
@@ -403,7 +443,7 @@ export function ingest(
 
   const customerArray = customerCodes.finish();
   const dayArray = days.finish();
-  const buyers = new Uint8Array(customers.values.length);
+  const buyers = new Uint8Array(customerKeys.length);
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   let refundRows = 0;
@@ -425,7 +465,7 @@ export function ingest(
   const categoryList: CategoryColumn[] = categoryColumns.map((categoryColumn, position) => ({
     name:
       mapping.headerRow >= 0
-        ? cellText(rows[mapping.headerRow][categoryColumn])
+        ? cellText(table.cell(mapping.headerRow, categoryColumn))
         : `${categoryColumn + 1}`,
     values: categories[position].values,
     codes: categoryCodes[position].finish(),
@@ -434,7 +474,7 @@ export function ingest(
   const dataset: Dataset = {
     kind: mapping.kind,
     rowCount,
-    customerKeys: customers.values,
+    customerKeys,
     customer: customerArray,
     day: dayArray,
     endDay: mapping.kind === 'subscriptions' ? endArray : null,

@@ -2,6 +2,10 @@
  * A table as a file reader hands it to the core: rows of cells, header row(s) included, nothing
  * interpreted yet. CSV readers give strings; Excel readers give strings, numbers, booleans and
  * date cells as serial numbers (converted to days by the core, so no time zone can shift them).
+ *
+ * Two forms: {@link rowsTable} keeps an array of rows (workbooks, small texts, tests);
+ * {@link TextTable} keeps the decoded text and the offsets of every field, so that a million-row
+ * CSV costs the text plus eight bytes a field instead of a million arrays of small strings.
  */
 
 /** An Excel cell formatted as a date: its serial number, read with the workbook's date system. */
@@ -11,11 +15,30 @@ export interface ExcelDate {
 
 export type RawCell = string | number | boolean | ExcelDate | null;
 
+/**
+ * The distinct values of one column, numbered in the order they first occur, so that everything
+ * derived from a value (its day, its customer, its amount) is computed once per value, not once
+ * per row. Text is compared trimmed, as {@link cellText} shows it.
+ */
+export interface DistinctColumn {
+  /** The number of the row's value; -1 when the cell is empty or white space. */
+  id(row: number): number;
+  /** The value numbered `id`: the trimmed text of a text cell, other cells as they are. */
+  value(id: number): RawCell;
+}
+
 export interface RawTable {
-  /** Every row of the sheet or file, in order, the header and any title rows included. */
-  readonly rows: readonly (readonly RawCell[])[];
   /** The workbook uses the 1904 date system (Excel for Mac before 2011). */
   readonly date1904: boolean;
+  /** Number of rows, the header and any title rows included. */
+  readonly rowCount: number;
+  /** The cells of one row (for text tables a fresh array each call). */
+  row(index: number): readonly RawCell[];
+  /** One cell without building its row; null past the row's end. */
+  cell(row: number, column: number): RawCell;
+  /** Whether every cell of the row is empty or white space. */
+  isBlankRow(row: number): boolean;
+  distinct(column: number): DistinctColumn;
 }
 
 export interface RawSheet {
@@ -33,4 +56,320 @@ export function cellText(cell: RawCell | undefined): string {
   if (typeof cell === 'string') return cell.trim();
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
   return String(cell.excelSerial);
+}
+
+/** Whether a cell holds anything but white space, without building its trimmed text. */
+function hasContent(cell: RawCell | undefined): boolean {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell !== 'string') return true;
+  if (cell.length === 0) return false;
+  const first = cell.charCodeAt(0);
+  return (first > 32 && first !== 160) || cell.trim() !== '';
+}
+
+/** The first `limit` rows of a table (fewer when it has fewer). */
+export function headRows(table: RawTable, limit: number): (readonly RawCell[])[] {
+  const rows: (readonly RawCell[])[] = [];
+  for (let index = 0; index < Math.min(limit, table.rowCount); index += 1) {
+    rows.push(table.row(index));
+  }
+  return rows;
+}
+
+/** A table kept as an array of rows. */
+export function rowsTable(rows: readonly (readonly RawCell[])[], date1904 = false): RawTable {
+  return {
+    date1904,
+    rowCount: rows.length,
+    row: (index) => rows[index],
+    cell: (row, column) => rows[row][column] ?? null,
+    isBlankRow(row) {
+      const cells = rows[row];
+      for (let column = 0; column < cells.length; column += 1) {
+        if (hasContent(cells[column])) return false;
+      }
+      return true;
+    },
+    distinct: (column) => distinctOfRows(rows, column),
+  };
+}
+
+function distinctOfRows(rows: readonly (readonly RawCell[])[], column: number): DistinctColumn {
+  // One map per kind of cell: the text "12" and the number 12 are different values.
+  const texts = new Map<string, number>();
+  const numbers = new Map<number, number>();
+  const serials = new Map<number, number>();
+  const booleans = new Map<boolean, number>();
+  const values: RawCell[] = [];
+  const number = <K>(map: Map<K, number>, key: K, cell: RawCell): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = values.length;
+      map.set(key, id);
+      values.push(cell);
+    }
+    return id;
+  };
+  return {
+    id(row) {
+      const cell = rows[row][column] ?? null;
+      if (cell === null) return -1;
+      if (typeof cell === 'string') {
+        const text = hasContent(cell) ? cell.trim() : '';
+        return text === '' ? -1 : number(texts, text, text);
+      }
+      if (typeof cell === 'number') return number(numbers, cell, cell);
+      if (typeof cell === 'boolean') return number(booleans, cell, cell);
+      return number(serials, cell.excelSerial, cell);
+    },
+    value: (id) => values[id],
+  };
+}
+
+/** FNV-1a over the characters of `text` from `start` to `end`. */
+function hashRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash;
+}
+
+/** Characters that trimming removes (String.prototype.trim's set below U+2000, and U+FEFF). */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A delimited text file kept as its text plus where each field starts and ends. Field `f` of row
+ * `r` is number `rowStart[r] + f`; its characters are `text.slice(fieldStart[i], fieldEnd[i])`
+ * without the surrounding quotes of a quoted field. A quoted field with doubled quotes inside
+ * (`"say ""hi"""`) has its end stored as `~end`, so reading it undoes the doubling.
+ */
+export class TextTable implements RawTable {
+  readonly date1904 = false;
+  readonly rowCount: number;
+
+  constructor(
+    readonly text: string,
+    readonly rowStart: Int32Array,
+    readonly fieldStart: Int32Array,
+    readonly fieldEnd: Int32Array,
+    rowCount: number,
+  ) {
+    this.rowCount = rowCount;
+  }
+
+  /** Number of fields in a row. */
+  width(row: number): number {
+    return this.rowStart[row + 1] - this.rowStart[row];
+  }
+
+  private field(index: number): string {
+    const end = this.fieldEnd[index];
+    if (end >= 0) return this.text.slice(this.fieldStart[index], end);
+    return this.text.slice(this.fieldStart[index], ~end).replaceAll('""', '"');
+  }
+
+  row(index: number): string[] {
+    const cells: string[] = [];
+    for (let field = this.rowStart[index]; field < this.rowStart[index + 1]; field += 1) {
+      cells.push(this.field(field));
+    }
+    return cells;
+  }
+
+  cell(row: number, column: number): string | null {
+    const field = this.rowStart[row] + column;
+    return field < this.rowStart[row + 1] ? this.field(field) : null;
+  }
+
+  isBlankRow(row: number): boolean {
+    const { text, fieldStart, fieldEnd } = this;
+    for (let field = this.rowStart[row]; field < this.rowStart[row + 1]; field += 1) {
+      const start = fieldStart[field];
+      const end = fieldEnd[field] < 0 ? ~fieldEnd[field] : fieldEnd[field];
+      for (let at = start; at < end; at += 1) if (!isSpace(text.charCodeAt(at))) return false;
+    }
+    return true;
+  }
+
+  /** Distinct trimmed values of a column; see {@link TextColumnValues}. */
+  distinct(column: number): DistinctColumn {
+    return new TextColumnValues(this, column);
+  }
+}
+
+/** Every row of a table, as arrays of cells. */
+export function allRows(table: RawTable): (readonly RawCell[])[] {
+  return headRows(table, table.rowCount);
+}
+
+/**
+ * The distinct values of one column of a {@link TextTable}, through an open-addressing hash table
+ * over the characters in place: a value seen before costs a hash and a comparison, no string;
+ * only a new value becomes a string, and only when asked for. Written by hand because a Map can
+ * only look up a string, which would mean a string per row.
+ */
+class TextColumnValues implements DistinctColumn {
+  private readonly text: string;
+  private readonly rowStart: Int32Array;
+  private readonly fieldStart: Int32Array;
+  private readonly fieldEnd: Int32Array;
+  /** Id + 1 per slot; 0 = free. Kept at most half full. */
+  private slots = new Int32Array(1024);
+  private mask = 1023;
+  /** Per id: where its first occurrence is, and its hash. `ends` is -1 for a value in `values`. */
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+  /**
+   * The characters of every value once more, one after the other, and where each id's begin:
+   * comparing a row's value with a known one then reads a few kilobytes that stay in the cache,
+   * not a spot anywhere in a 50 MB text.
+   */
+  private chars = new Uint16Array(16384);
+  private charStart = new Int32Array(1025);
+  private charsUsed = 0;
+  /** Values made into strings so far; values whose doubled quotes were undone are put here at once. */
+  private readonly values: (string | undefined)[] = [];
+  private size = 0;
+
+  constructor(
+    table: TextTable,
+    private readonly column: number,
+  ) {
+    this.text = table.text;
+    this.rowStart = table.rowStart;
+    this.fieldStart = table.fieldStart;
+    this.fieldEnd = table.fieldEnd;
+  }
+
+  id(row: number): number {
+    const field = this.rowStart[row] + this.column;
+    if (field >= this.rowStart[row + 1]) return -1;
+    const text = this.text;
+    const storedEnd = this.fieldEnd[field];
+    if (storedEnd < 0) return this.idOfString(this.unescaped(field, ~storedEnd));
+    let start = this.fieldStart[field];
+    let end = storedEnd;
+    // Most fields neither start nor end with white space: one test each.
+    let code = text.charCodeAt(start);
+    while (start < end && (code <= 32 || code === 160 || code >= 0x1680) && isSpace(code)) {
+      start += 1;
+      code = text.charCodeAt(start);
+    }
+    code = text.charCodeAt(end - 1);
+    while (end > start && (code <= 32 || code === 160 || code >= 0x1680) && isSpace(code)) {
+      end -= 1;
+      code = text.charCodeAt(end - 1);
+    }
+    if (start === end) return -1;
+    const hash = hashRange(text, start, end);
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[slot];
+      if (entry === 0) return this.add(slot, start, end, hash, undefined);
+      const id = entry - 1;
+      if (this.hashes[id] === hash && this.sameText(id, start, end)) return id;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  value(id: number): string {
+    let value = this.values[id];
+    if (value === undefined) {
+      value = this.text.slice(this.starts[id], this.ends[id]);
+      this.values[id] = value;
+    }
+    return value;
+  }
+
+  private unescaped(field: number, end: number): string {
+    return this.text.slice(this.fieldStart[field], end).replaceAll('""', '"').trim();
+  }
+
+  private idOfString(value: string): number {
+    if (value === '') return -1;
+    const hash = hashRange(value, 0, value.length);
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === 0) return this.add(slot, 0, 0, hash, value);
+      if (this.hashes[entry - 1] === hash && this.value(entry - 1) === value) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private sameText(id: number, start: number, end: number): boolean {
+    if (this.ends[id] < 0) return this.values[id] === this.text.slice(start, end);
+    const from = this.charStart[id];
+    if (this.charStart[id + 1] - from !== end - start) return false;
+    const text = this.text;
+    const chars = this.chars;
+    for (let at = 0; at < end - start; at += 1) {
+      if (chars[from + at] !== text.charCodeAt(start + at)) return false;
+    }
+    return true;
+  }
+
+  private add(slot: number, start: number, end: number, hash: number, value: string | undefined) {
+    const id = this.size;
+    if (id === this.starts.length) {
+      this.starts = doubled(this.starts);
+      this.ends = doubled(this.ends);
+      this.hashes = doubled(this.hashes);
+      const charStart = new Int32Array(this.starts.length + 1);
+      charStart.set(this.charStart);
+      this.charStart = charStart;
+    }
+    if (value === undefined) {
+      while (this.charsUsed + (end - start) > this.chars.length) {
+        const chars = new Uint16Array(this.chars.length * 2);
+        chars.set(this.chars);
+        this.chars = chars;
+      }
+      for (let at = start; at < end; at += 1)
+        this.chars[this.charsUsed++] = this.text.charCodeAt(at);
+    }
+    this.charStart[id + 1] = this.charsUsed;
+    this.starts[id] = start;
+    this.ends[id] = value === undefined ? end : -1;
+    this.hashes[id] = hash;
+    if (value !== undefined) this.values[id] = value;
+    this.slots[slot] = id + 1;
+    this.size += 1;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id += 1) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
