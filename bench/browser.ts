@@ -56,6 +56,8 @@ export interface Measures {
   readonly read: number;
   readonly ingest: number;
   readonly analyze: number;
+  /** The worker's own stages ("read:file", "read:parse", "ingest:ingest", …), in ms. */
+  readonly stages: Readonly<Record<string, number>>;
 }
 
 export interface Recompute {
@@ -209,11 +211,17 @@ export async function runUi(
         const tasks = window.__benchLongTasks.filter(
           (task) => task.start + task.duration >= read.startTime && task.start <= end,
         );
+        const stages: Record<string, number> = {};
+        for (const entry of performance.getEntriesByType('measure')) {
+          const stage = /^behoud:((?:read|ingest):\w+)$/.exec(entry.name);
+          if (stage) stages[stage[1]] = entry.duration; // the last one wins
+        }
         return {
           measures: {
             read: read.duration,
             ingest: last('ingest').duration,
             analyze: last('analyze').duration,
+            stages,
           },
           longTasks: {
             count: tasks.length,

@@ -116,7 +116,7 @@ describe('TextTable.distinct', () => {
   it('numbers trimmed values in order of first appearance, quoted or not', () => {
     const result = table('k\n a@x.nl\n"b"\na@x.nl \n""\n"say ""hi"""\nsay "hi"\n"b"\n');
     const ids = result.distinct(0);
-    const seen = Array.from({ length: result.rowCount }, (_, row) => ids.id(row));
+    const seen = Array.from({ length: result.rowCount }, (_, row) => ids.ids[row]);
     expect(seen).toEqual([0, 1, 2, 1, -1, 3, 3, 2]);
     expect([0, 1, 2, 3].map((id) => ids.value(id))).toEqual(['k', 'a@x.nl', 'b', 'say "hi"']);
   });
@@ -134,7 +134,7 @@ describe('TextTable.distinct', () => {
           const byValue = new Map<string, number>();
           for (let row = 0; row < result.rowCount; row += 1) {
             const value = (result.cell(row, 0) ?? '').trim();
-            const id = ids.id(row);
+            const id = ids.ids[row];
             if (value === '') {
               expect(id).toBe(-1);
               continue;

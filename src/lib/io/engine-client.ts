@@ -222,6 +222,14 @@ export class EngineClient {
       pending.onProgress?.(response.progress);
       return;
     }
+    if (response.type === 'stages') {
+      // The worker's own clock starts elsewhere: each stage is entered as its duration, ending now.
+      const end = performance.now();
+      for (const [stage, duration] of Object.entries(response.stages)) {
+        performance.measure(`behoud:${pending.type}:${stage}`, { end, duration });
+      }
+      return;
+    }
     this.#pending.delete(response.id);
     if (this.#pending.size === 0) clearTimeout(this.#watchdog);
     // One User Timing entry per round trip ("behoud:read", "behoud:analyze", …): what the

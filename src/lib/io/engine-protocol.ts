@@ -151,6 +151,12 @@ export type EngineResponse =
   | { readonly type: 'details'; readonly id: number; readonly details: readonly CustomerDetail[] }
   | { readonly type: 'predict'; readonly id: number; readonly report: PredictionReport | null }
   | { readonly type: 'saved'; readonly id: number; readonly problem: StorageCode | null }
+  /** Before an answer: how long its stages took in the worker, in milliseconds. */
+  | {
+      readonly type: 'stages';
+      readonly id: number;
+      readonly stages: Readonly<Record<string, number>>;
+    }
   /** After an ingest answer: whether its session was stored (null problem) or why not. */
   | {
       readonly type: 'session-saved';

@@ -35,6 +35,20 @@ function post(message: EngineResponse): void {
   self.postMessage(message);
 }
 
+/** Times the stages of one request; `report` posts them just before its answer. */
+function stopwatch(id: number) {
+  const stages: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    lap(stage: string): void {
+      const now = performance.now();
+      stages[stage] = now - last;
+      last = now;
+    },
+    report: () => post({ type: 'stages', id, stages }),
+  };
+}
+
 function overview(sheet: ReadSheet): SheetOverview {
   const detection = detect(sheet.table);
   const headerRow = detection.mapping.headerRow;
@@ -72,12 +86,36 @@ function uniqueNames(added: readonly ReadSheet[], fileName: string): ReadSheet[]
   });
 }
 
+/**
+ * The save of the last import, waiting. Writing a million rows to IndexedDB holds this thread for
+ * a while, so it runs after the first report is out (the page asks for one right after the
+ * import), before any other request, or after a second at the latest.
+ */
+let pendingSave: (() => Promise<void>) | null = null;
+let pendingSaveTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function flushSave(): Promise<void> {
+  const save = pendingSave;
+  pendingSave = null;
+  clearTimeout(pendingSaveTimer);
+  if (save) await save();
+}
+
+function saveLater(save: () => Promise<void>): void {
+  pendingSave = save;
+  pendingSaveTimer = setTimeout(() => void flushSave(), 1000);
+}
+
 async function handle(request: EngineRequest): Promise<void> {
+  if (request.type !== 'analyze') await flushSave();
   if (request.type === 'read') {
+    const watch = stopwatch(request.id);
     const bytes = new Uint8Array(await request.file.arrayBuffer());
+    watch.lap('file');
     const result = readFile(bytes, request.name, {
       onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
     });
+    watch.lap('parse');
     if (!result.ok) {
       post({ type: 'read', id: request.id, answer: { ok: false, code: result.code } });
       return;
@@ -85,6 +123,8 @@ async function handle(request: EngineRequest): Promise<void> {
     const added = request.append ? uniqueNames(result.sheets, request.name) : result.sheets;
     sheets = request.append ? [...sheets, ...added] : added;
     const overviews = sheets.map(overview).filter((sheet) => sheet.rowCount > 0);
+    watch.lap('detect');
+    watch.report();
     post({
       type: 'read',
       id: request.id,
@@ -98,6 +138,7 @@ async function handle(request: EngineRequest): Promise<void> {
   if (request.type === 'analyze') {
     analysis = dataset ? createAnalysis(dataset, request.settings) : null;
     post({ type: 'analyze', id: request.id, report: analysis?.report ?? null });
+    await flushSave();
     return;
   }
   if (request.type === 'explain') {
@@ -149,6 +190,7 @@ async function handle(request: EngineRequest): Promise<void> {
     });
     return;
   }
+  const watch = stopwatch(request.id);
   const sheet = sheetNamed(request.sheetName);
   const endSheet = request.endList ? sheetNamed(request.endList.sheetName) : null;
   const result =
@@ -162,11 +204,13 @@ async function handle(request: EngineRequest): Promise<void> {
     post({ type: 'ingest', id: request.id, answer: result });
     return;
   }
+  watch.lap('ingest');
+  watch.report();
   dataset = result.dataset;
   analysis = null;
   // The session is saved here, beside the dataset, so a million rows never cross to the page.
-  // The answer goes out first: the page shows the numbers while the save runs, and hears about
-  // a refused save in a second message.
+  // The answer goes out first, and the save waits for the first report (see pendingSave): the
+  // page shows the numbers first and hears about a refused save in a second message.
   const now = Date.now();
   const sessionId = crypto.randomUUID();
   post({
@@ -181,24 +225,32 @@ async function handle(request: EngineRequest): Promise<void> {
       sessionId,
     },
   });
-  const saved = await store().saveSession({
-    id: sessionId,
-    name: request.session.name,
-    createdAt: now,
-    lastOpenedAt: now,
-    savedAt: now,
-    fileName: request.session.fileName,
-    isSample: request.session.isSample,
-    dataset: result.dataset,
-    mapping: request.mapping,
-    summary: result.summary,
-    skippedRows: result.skippedRows,
-    warningRows: result.warningRows,
-    settings: request.session.settings,
-    revision: 0,
+  const imported = result;
+  saveLater(async () => {
+    const saved = await store().saveSession({
+      id: sessionId,
+      name: request.session.name,
+      createdAt: now,
+      lastOpenedAt: now,
+      savedAt: now,
+      fileName: request.session.fileName,
+      isSample: request.session.isSample,
+      dataset: imported.dataset,
+      mapping: request.mapping,
+      summary: imported.summary,
+      skippedRows: imported.skippedRows,
+      warningRows: imported.warningRows,
+      settings: request.session.settings,
+      revision: 0,
+    });
+    if (saved.ok) await store().setLastOpened(saved.value.id);
+    post({
+      type: 'session-saved',
+      id: request.id,
+      sessionId,
+      problem: saved.ok ? null : saved.code,
+    });
   });
-  if (saved.ok) await store().setLastOpened(saved.value.id);
-  post({ type: 'session-saved', id: request.id, sessionId, problem: saved.ok ? null : saved.code });
 }
 
 function categoriesOf(data: Dataset) {

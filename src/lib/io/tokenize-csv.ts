@@ -35,8 +35,9 @@ class Growable {
     bigger.set(this.values);
     this.values = bigger;
   }
-  /** The filled part, copied so that the spare capacity is given back. */
+  /** The filled part; copied only when more than a tenth of the array would be left unused. */
   finish(): Int32Array {
+    if (this.length >= this.values.length * 0.9) return this.values.subarray(0, this.length);
     return this.values.slice(0, this.length);
   }
 }
@@ -157,4 +158,20 @@ export function tokenizeCsv(
   return rowCount === table.rowCount
     ? table
     : new TextTable(text, table.rowStart, table.fieldStart, table.fieldEnd, rowCount);
+}
+
+/** Rows and fields per row expected in the whole text, from its first 64 KB. */
+function guessSizes(
+  text: string,
+  delimiter: string,
+  newline: string,
+): { rowGuess: number; firstWidth: number } {
+  const sample = text.slice(0, 1 << 16);
+  const lines = sample.split(newline);
+  const firstWidth = lines[0].split(delimiter).length;
+  // Without the last (probably torn) line unless the sample is the whole text.
+  const whole = sample.length === text.length;
+  const counted = whole ? lines.length : Math.max(1, lines.length - 1);
+  const rowGuess = whole ? counted : Math.ceil((text.length / sample.length) * counted * 1.02);
+  return { rowGuess: rowGuess + 2, firstWidth };
 }

@@ -96,8 +96,11 @@ const emptyTokens = new Set([
 ]);
 
 function isEmptyValue(text: string): boolean {
-  // No token is longer than 8 characters: most keys and dates skip the lower-casing.
-  return text.length <= 8 && emptyTokens.has(text.toLowerCase());
+  // No token is longer than 8 characters or starts with a digit: most keys, dates and amounts
+  // skip the lower-casing.
+  if (text.length > 8) return false;
+  const first = text.charCodeAt(0);
+  return !(first >= 48 && first <= 57) && emptyTokens.has(text.toLowerCase());
 }
 
 /** Status words that mean the order did not count: cancelled, refunded, failed. */
@@ -119,8 +122,12 @@ export function customerKey(text: string): string {
 
 /** A growable Int32Array, so that a million rows do not become a million small objects. */
 class IntColumn {
-  values = new Int32Array(1024);
+  values: Int32Array;
   length = 0;
+  /** `capacity`: the rows there will be at most, so that the array never has to grow. */
+  constructor(capacity: number) {
+    this.values = new Int32Array(Math.max(16, capacity));
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
       const grown = new Int32Array(this.values.length * 2);
@@ -129,14 +136,19 @@ class IntColumn {
     }
     this.values[this.length++] = value;
   }
+  /** The filled part; a copy only when rows were skipped (else the array is used as it is). */
   finish(): Int32Array {
+    if (this.length === this.values.length) return this.values;
     return this.values.slice(0, this.length);
   }
 }
 
 class FloatColumn {
-  values = new Float64Array(1024);
+  values: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.values = new Float64Array(Math.max(16, capacity));
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
@@ -146,6 +158,7 @@ class FloatColumn {
     this.values[this.length++] = value;
   }
   finish(): Float64Array {
+    if (this.length === this.values.length) return this.values;
     return this.values.slice(0, this.length);
   }
 }
@@ -166,30 +179,52 @@ class Dictionary {
 }
 
 /**
- * Per distinct value of a column, something computed once: the column's rows then only look up
- * the number of their value (see {@link DistinctColumn}).
+ * Per distinct value of a column, a number computed once: the column's rows then only look up
+ * the number of their value (see {@link DistinctColumn}). A typed array, so that the lookup of a
+ * million rows reads plain doubles.
  */
-class PerValue<T> {
-  private readonly known: T[] = [];
+class PerValue {
+  private known = new Float64Array(256);
+  private done = new Uint8Array(256);
   constructor(
-    private readonly column: DistinctColumn,
-    private readonly compute: (value: RawCell) => T,
+    private readonly column: Pick<DistinctColumn, 'value'>,
+    private readonly compute: (value: RawCell) => number,
   ) {}
-  /** The computed thing for the value numbered `id` (ids come in order: 0, 1, 2, …). */
-  get(id: number): T {
-    while (id >= this.known.length) {
-      this.known.push(this.compute(this.column.value(this.known.length)));
+  /** Computed when first asked for, so that codes handed out by `compute` follow the rows. */
+  get(id: number): number {
+    if (id >= this.known.length) {
+      const size = Math.max(id + 1, this.known.length * 2);
+      const known = new Float64Array(size);
+      known.set(this.known);
+      this.known = known;
+      const done = new Uint8Array(size);
+      done.set(this.done);
+      this.done = done;
+    }
+    if (this.done[id] === 0) {
+      this.known[id] = this.compute(this.column.value(id));
+      this.done[id] = 1;
     }
     return this.known[id];
   }
 }
 
-/** A date cell's day; null when it is no date, undefined when it is empty ("", "-", "n/a"). */
-function dateValue(
-  value: RawCell,
-  readDay: (cell: RawCell) => number | null,
-): number | null | undefined {
-  return isEmptyValue(cellText(value)) ? undefined : readDay(value);
+/** A number for each distinct value of a column, all computed at once. */
+function perValue(column: DistinctColumn, compute: (value: RawCell) => number): Float64Array {
+  const result = new Float64Array(column.size);
+  for (let id = 0; id < column.size; id += 1) result[id] = compute(column.value(id));
+  return result;
+}
+
+/** What {@link perValue} keeps for a date or amount cell that is empty ("", "-", "n/a", …). */
+const EMPTY = Number.POSITIVE_INFINITY;
+/** … and for one that holds no date or amount (parsers never give an infinite number). */
+const UNREADABLE = Number.NaN;
+
+/** A date cell's day, {@link EMPTY} or {@link UNREADABLE}. */
+function dateValue(value: RawCell, readDay: (cell: RawCell) => number | null): number {
+  if (isEmptyValue(cellText(value))) return EMPTY;
+  return readDay(value) ?? UNREADABLE;
 }
 
 /** The day `months` calendar months before `day`, clamped to the month's length. */
@@ -244,9 +279,10 @@ export function ingest(
   const customerIds = table.distinct(customerColumn);
   const customers = new Map<string, number>();
   const customerKeys: string[] = [];
+  const customerEmpty = perValue(customerIds, (value) => (isEmptyValue(cellText(value)) ? 1 : 0));
+  // Codes are handed out as rows are used, so customers of skipped rows get none.
   const customerOf = new PerValue(customerIds, (value) => {
     const text = cellText(value);
-    if (isEmptyValue(text)) return -1;
     const key = customerKey(text);
     let code = customers.get(key);
     if (code === undefined) {
@@ -257,27 +293,28 @@ export function ingest(
     return code;
   });
   const dateIds = dateColumn >= 0 ? table.distinct(dateColumn) : null;
-  const dayOf = dateIds && new PerValue(dateIds, (value) => dateValue(value, readDay));
+  const dayOf = dateIds && perValue(dateIds, (value) => dateValue(value, readDay));
   const endIds = endColumn >= 0 ? table.distinct(endColumn) : null;
-  const endOf = endIds && new PerValue(endIds, (value) => dateValue(value, readDay));
+  const endOf = endIds && perValue(endIds, (value) => dateValue(value, readDay));
   const amountIds = amountColumn >= 0 ? table.distinct(amountColumn) : null;
   const amountOf =
     amountIds &&
-    new PerValue(amountIds, (value): number | null | undefined =>
-      isEmptyValue(cellText(value)) ? undefined : parseAmount(value, mapping.decimal),
+    perValue(amountIds, (value) =>
+      isEmptyValue(cellText(value)) ? EMPTY : (parseAmount(value, mapping.decimal) ?? UNREADABLE),
     );
   const orderIds = orderColumn >= 0 ? table.distinct(orderColumn) : null;
   /** Per order value: -1 when empty, 1 for a cancellation invoice ("C536379"), else 0. */
   const orderKind =
     orderIds &&
-    new PerValue(orderIds, (value) => {
+    perValue(orderIds, (value) => {
       const text = cellText(value);
       if (isEmptyValue(text)) return -1;
-      return /^C\d+$/i.test(text) ? 1 : 0;
+      const first = text.charCodeAt(0);
+      return (first === 67 || first === 99) && /^C\d+$/i.test(text) ? 1 : 0;
     });
   const statusIds = statusColumn >= 0 ? table.distinct(statusColumn) : null;
   const cancelledOf =
-    statusIds && new PerValue(statusIds, (value) => cancelledStatus.test(cellText(value)));
+    statusIds && perValue(statusIds, (value) => (cancelledStatus.test(cellText(value)) ? 1 : 0));
   const categories = categoryColumns.map(() => new Dictionary());
   const categoryIds = categoryColumns.map((categoryColumn) => table.distinct(categoryColumn));
   const categoryOf = categoryIds.map(
@@ -285,14 +322,16 @@ export function ingest(
   );
   const emptyCategory = categories.map((dictionary) => () => dictionary.code(''));
 
-  const customerCodes = new IntColumn();
-  const days = new IntColumn();
-  const endDays = new IntColumn();
-  const amounts = new FloatColumn();
-  const orderCodes = new IntColumn();
-  const refunds = new IntColumn();
-  const sourceRows = new IntColumn();
-  const categoryCodes = categoryColumns.map(() => new IntColumn());
+  const firstRow = firstDataRow(table, mapping.headerRow);
+  const capacity = table.rowCount - firstRow;
+  const customerCodes = new IntColumn(capacity);
+  const days = new IntColumn(capacity);
+  const endDays = new IntColumn(capacity);
+  const amounts = new FloatColumn(capacity);
+  const orderCodes = new IntColumn(capacity);
+  const refunds = new IntColumn(capacity);
+  const sourceRows = new IntColumn(capacity);
+  const categoryCodes = categoryColumns.map(() => new IntColumn(capacity));
   const skippedRows: RowProblem<SkipReason>[] = [];
   const warningRows: RowProblem<RowWarning>[] = [];
   const skipped = Object.fromEntries(skipReasons.map((reason) => [reason, 0])) as Record<
@@ -309,14 +348,13 @@ export function ingest(
   };
   const textAt = (row: number, column: number) => cellText(table.cell(row, column));
 
-  for (let index = firstDataRow(table, mapping.headerRow); index < table.rowCount; index += 1) {
+  for (let index = firstRow; index < table.rowCount; index += 1) {
     if (table.isBlankRow(index)) continue;
     rowsRead += 1;
     const rowNumber = index + 1;
 
-    const customerId = customerIds.id(index);
-    const customerCode = customerId < 0 ? -1 : customerOf.get(customerId);
-    if (customerCode < 0) {
+    const customerId = customerIds.ids[index];
+    if (customerId < 0 || customerEmpty[customerId] === 1) {
       skip(rowNumber, 'missing-customer', textAt(index, customerColumn));
       continue;
     }
@@ -335,22 +373,22 @@ export function ingest(
         churnedColumn >= 0 && yesWords.has(textAt(index, churnedColumn).toLowerCase());
       if (churned) endDay = referenceDay;
     } else if (dateIds && dayOf) {
-      const id = dateIds.id(index);
-      const parsed = id < 0 ? undefined : dayOf.get(id);
-      if (typeof parsed === 'number') {
+      const id = dateIds.ids[index];
+      const parsed = id < 0 ? EMPTY : dayOf[id];
+      if (parsed === parsed && parsed !== EMPTY) {
         day = parsed;
       } else if (mapping.kind !== 'lists') {
         // A list's signup date is optional: without one the customer is still on the list.
-        const reason = parsed === undefined ? 'missing-date' : 'unreadable-date';
+        const reason = parsed === EMPTY ? 'missing-date' : 'unreadable-date';
         skip(rowNumber, reason, textAt(index, dateColumn));
         continue;
       }
     }
     if (endIds && endOf) {
-      const id = endIds.id(index);
-      const parsed = id < 0 ? undefined : endOf.get(id);
-      if (parsed !== undefined) {
-        if (parsed === null) {
+      const id = endIds.ids[index];
+      const parsed = id < 0 ? EMPTY : endOf[id];
+      if (parsed !== EMPTY) {
+        if (parsed !== parsed) {
           skip(rowNumber, 'unreadable-end-date', textAt(index, endColumn));
           continue;
         }
@@ -366,12 +404,12 @@ export function ingest(
     if (hasAmount) {
       let value: number | null = null;
       if (amountIds && amountOf) {
-        const id = amountIds.id(index);
-        const parsed = id < 0 ? undefined : amountOf.get(id);
-        if (parsed === null) {
+        const id = amountIds.ids[index];
+        const parsed = id < 0 ? EMPTY : amountOf[id];
+        if (parsed !== parsed) {
           const text = textAt(index, amountColumn);
           warningRows.push({ row: rowNumber, code: 'unreadable-amount', value: text });
-        } else if (parsed !== undefined) value = parsed;
+        } else if (parsed !== EMPTY) value = parsed;
       } else {
         const quantityCell = table.cell(index, quantityColumn);
         const priceCell = table.cell(index, priceColumn);
@@ -393,8 +431,8 @@ export function ingest(
     let orderCode = -1;
     let refund = amount < 0;
     if (orderIds && orderKind) {
-      const id = orderIds.id(index);
-      const kind = id < 0 ? -1 : orderKind.get(id);
+      const id = orderIds.ids[index];
+      const kind = id < 0 ? -1 : orderKind[id];
       if (kind >= 0) {
         orderCode = id;
         // Cancellation invoices as the UCI Online Retail data writes them: "C536379".
@@ -405,14 +443,14 @@ export function ingest(
       }
     }
     if (statusIds && cancelledOf) {
-      const id = statusIds.id(index);
-      if (id >= 0 && cancelledOf.get(id)) {
+      const id = statusIds.ids[index];
+      if (id >= 0 && cancelledOf[id] === 1) {
         refund = true;
         if (orderCode >= 0) cancelledOrders.add(orderCode);
       }
     }
 
-    customerCodes.push(customerCode);
+    customerCodes.push(customerOf.get(customerId));
     days.push(day);
     endDays.push(endDay);
     amounts.push(amount);
@@ -420,7 +458,7 @@ export function ingest(
     refunds.push(refund ? 1 : 0);
     sourceRows.push(rowNumber);
     for (let position = 0; position < categoryColumns.length; position += 1) {
-      const id = categoryIds[position].id(index);
+      const id = categoryIds[position].ids[index];
       categoryCodes[position].push(
         id < 0 ? emptyCategory[position]() : categoryOf[position].get(id),
       );
@@ -432,12 +470,13 @@ export function ingest(
   const refund = new Uint8Array(rowCount);
   const orderArray = orderCodes.finish();
   const amountArray = amounts.finish();
-  for (let row = 0; row < rowCount; row += 1) {
-    refund[row] = refunds.values[row];
-    if (cancelledOrders.has(orderArray[row])) refund[row] = 1;
-    // A cancelled order with a positive total never earned money: it counts as 0, not as income.
-    if (refund[row] === 1 && amountArray[row] > 0 && cancelledOrders.has(orderArray[row])) {
-      amountArray[row] = 0;
+  for (let row = 0; row < rowCount; row += 1) refund[row] = refunds.values[row];
+  if (cancelledOrders.size > 0) {
+    for (let row = 0; row < rowCount; row += 1) {
+      if (!cancelledOrders.has(orderArray[row])) continue;
+      refund[row] = 1;
+      // A cancelled order with a positive total never earned money: it counts as 0, not income.
+      if (amountArray[row] > 0) amountArray[row] = 0;
     }
   }
 

@@ -21,8 +21,14 @@ export type RawCell = string | number | boolean | ExcelDate | null;
  * per row. Text is compared trimmed, as {@link cellText} shows it.
  */
 export interface DistinctColumn {
-  /** The number of the row's value; -1 when the cell is empty or white space. */
-  id(row: number): number;
+  /**
+   * Per row, the number of its value; -1 when the cell is empty or white space. Worked out in
+   * one pass over the column: a pass per column keeps one column's lookup table in the cache,
+   * where reading all columns row by row would make them evict each other.
+   */
+  readonly ids: Int32Array;
+  /** How many distinct values there are (ids run from 0 to size - 1). */
+  readonly size: number;
   /** The value numbered `id`: the trimmed text of a text cell, other cells as they are. */
   value(id: number): RawCell;
 }
@@ -110,20 +116,20 @@ function distinctOfRows(rows: readonly (readonly RawCell[])[], column: number): 
     }
     return id;
   };
-  return {
-    id(row) {
-      const cell = rows[row][column] ?? null;
-      if (cell === null) return -1;
-      if (typeof cell === 'string') {
-        const text = hasContent(cell) ? cell.trim() : '';
-        return text === '' ? -1 : number(texts, text, text);
-      }
-      if (typeof cell === 'number') return number(numbers, cell, cell);
-      if (typeof cell === 'boolean') return number(booleans, cell, cell);
-      return number(serials, cell.excelSerial, cell);
-    },
-    value: (id) => values[id],
+  const id = (row: number): number => {
+    const cell = rows[row][column] ?? null;
+    if (cell === null) return -1;
+    if (typeof cell === 'string') {
+      const text = hasContent(cell) ? cell.trim() : '';
+      return text === '' ? -1 : number(texts, text, text);
+    }
+    if (typeof cell === 'number') return number(numbers, cell, cell);
+    if (typeof cell === 'boolean') return number(booleans, cell, cell);
+    return number(serials, cell.excelSerial, cell);
   };
+  const ids = new Int32Array(rows.length);
+  for (let row = 0; row < rows.length; row += 1) ids[row] = id(row);
+  return { ids, size: values.length, value: (id) => values[id] };
 }
 
 /** FNV-1a over the characters of `text` from `start` to `end`. */
@@ -206,7 +212,10 @@ export class TextTable implements RawTable {
 
   /** Distinct trimmed values of a column; see {@link TextColumnValues}. */
   distinct(column: number): DistinctColumn {
-    return new TextColumnValues(this, column);
+    const values = new TextColumnValues(this, column);
+    const ids = new Int32Array(this.rowCount);
+    for (let row = 0; row < this.rowCount; row += 1) ids[row] = values.id(row);
+    return { ids, size: values.size, value: (id) => values.value(id) };
   }
 }
 
@@ -221,7 +230,7 @@ export function allRows(table: RawTable): (readonly RawCell[])[] {
  * only a new value becomes a string, and only when asked for. Written by hand because a Map can
  * only look up a string, which would mean a string per row.
  */
-class TextColumnValues implements DistinctColumn {
+class TextColumnValues {
   private readonly text: string;
   private readonly rowStart: Int32Array;
   private readonly fieldStart: Int32Array;
@@ -241,9 +250,26 @@ class TextColumnValues implements DistinctColumn {
   private chars = new Uint16Array(16384);
   private charStart = new Int32Array(1025);
   private charsUsed = 0;
-  /** Values made into strings so far; values whose doubled quotes were undone are put here at once. */
+  /** Values whose doubled quotes were undone (their `ends` entry is -1). */
   private readonly values: (string | undefined)[] = [];
-  private size = 0;
+  size = 0;
+  /** The previous row's value: where it is in the text, and its id (-1: none). */
+  private previousStart = 0;
+  private previousEnd = 0;
+  private previousId = -1;
+  /**
+   * Whole numbers written without leading zeros ("1000001", the order numbers of most shops) are
+   * looked up in pages of 4,096 indexed by the number itself, not in the hash table: shops number
+   * their orders one after another, so the lookups walk through a few pages in order, where a
+   * million hashed numbers would mean a million scattered slots. When the numbers turn out to be
+   * scattered (pages less than 1/64 used), they all move to the hash table and pages end (null).
+   */
+  private pages: Map<number, Int32Array> | null = new Map();
+  private lastPageNumber = -1;
+  private lastPage: Int32Array | null = null;
+  /** Per id: 1 when it is in the hash table; values in pages are not. */
+  private hashed = new Uint8Array(1024);
+  private hashedCount = 0;
 
   constructor(
     table: TextTable,
@@ -260,7 +286,10 @@ class TextColumnValues implements DistinctColumn {
     if (field >= this.rowStart[row + 1]) return -1;
     const text = this.text;
     const storedEnd = this.fieldEnd[field];
-    if (storedEnd < 0) return this.idOfString(this.unescaped(field, ~storedEnd));
+    if (storedEnd < 0) {
+      this.previousId = -1;
+      return this.idOfString(this.unescaped(field, ~storedEnd));
+    }
     let start = this.fieldStart[field];
     let end = storedEnd;
     // Most fields neither start nor end with white space: one test each.
@@ -275,26 +304,80 @@ class TextColumnValues implements DistinctColumn {
       code = text.charCodeAt(end - 1);
     }
     if (start === end) return -1;
-    const hash = hashRange(text, start, end);
+    const length = end - start;
+    // A row repeating the value of the row before (sorted dates, the lines of one order).
+    if (this.previousId >= 0 && this.previousEnd - this.previousStart === length) {
+      const previous = this.previousStart;
+      let at = 0;
+      while (at < length && text.charCodeAt(previous + at) === text.charCodeAt(start + at)) at += 1;
+      if (at === length) return this.previousId;
+    }
+    const number = this.pages !== null && length <= 9 ? wholeNumber(text, start, end) : -1;
+    const id = number >= 0 ? this.numberId(number, start, end) : this.hashedId(start, end);
+    this.previousStart = start;
+    this.previousEnd = end;
+    this.previousId = id;
+    return id;
+  }
+
+  private hashedId(start: number, end: number): number {
+    const hash = hashRange(this.text, start, end);
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
     for (;;) {
       const entry = slots[slot];
       if (entry === 0) return this.add(slot, start, end, hash, undefined);
-      const id = entry - 1;
-      if (this.hashes[id] === hash && this.sameText(id, start, end)) return id;
+      if (this.hashes[entry - 1] === hash && this.sameText(entry - 1, start, end)) return entry - 1;
       slot = (slot + 1) & mask;
     }
   }
 
-  value(id: number): string {
-    let value = this.values[id];
-    if (value === undefined) {
-      value = this.text.slice(this.starts[id], this.ends[id]);
-      this.values[id] = value;
+  private numberId(number: number, start: number, end: number): number {
+    const pageNumber = number >>> 12;
+    let page = pageNumber === this.lastPageNumber ? this.lastPage : null;
+    if (page === null && this.pages !== null) {
+      page = this.pages.get(pageNumber) ?? null;
+      if (page === null) {
+        if (this.pages.size >= 256 && this.pages.size * 64 > this.size) {
+          this.leavePages();
+          return this.hashedId(start, end);
+        }
+        page = new Int32Array(4096);
+        this.pages.set(pageNumber, page);
+      }
+      this.lastPageNumber = pageNumber;
+      this.lastPage = page;
     }
-    return value;
+    if (page === null) return this.hashedId(start, end);
+    const entry = page[number & 4095];
+    if (entry !== 0) return entry - 1;
+    const id = this.add(-1, start, end, hashRange(this.text, start, end), undefined);
+    page[number & 4095] = id + 1;
+    return id;
+  }
+
+  /** Moves the numbers kept in pages into the hash table, for good. */
+  private leavePages(): void {
+    this.pages = null;
+    this.lastPage = null;
+    this.lastPageNumber = -1;
+    for (let id = 0; id < this.size; id += 1) {
+      if (this.hashed[id] === 1) continue;
+      this.hashed[id] = 1;
+      this.hashedCount += 1;
+      if (this.hashedCount * 2 > this.slots.length) this.rehash();
+      let slot = this.hashes[id] & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+
+  /** A new string each call: callers ask once per value, and a million kept strings cost. */
+  value(id: number): string {
+    return this.ends[id] < 0
+      ? (this.values[id] as string)
+      : this.text.slice(this.starts[id], this.ends[id]);
   }
 
   private unescaped(field: number, end: number): string {
@@ -325,12 +408,16 @@ class TextColumnValues implements DistinctColumn {
     return true;
   }
 
+  /** Numbers a new value; `slot` -1 keeps it out of the hash table (a number in pages). */
   private add(slot: number, start: number, end: number, hash: number, value: string | undefined) {
     const id = this.size;
     if (id === this.starts.length) {
       this.starts = doubled(this.starts);
       this.ends = doubled(this.ends);
       this.hashes = doubled(this.hashes);
+      const hashed = new Uint8Array(this.starts.length);
+      hashed.set(this.hashed);
+      this.hashed = hashed;
       const charStart = new Int32Array(this.starts.length + 1);
       charStart.set(this.charStart);
       this.charStart = charStart;
@@ -349,9 +436,13 @@ class TextColumnValues implements DistinctColumn {
     this.ends[id] = value === undefined ? end : -1;
     this.hashes[id] = hash;
     if (value !== undefined) this.values[id] = value;
-    this.slots[slot] = id + 1;
     this.size += 1;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (slot >= 0) {
+      this.slots[slot] = id + 1;
+      this.hashed[id] = 1;
+      this.hashedCount += 1;
+      if (this.hashedCount * 2 > this.slots.length) this.rehash();
+    }
     return id;
   }
 
@@ -359,6 +450,7 @@ class TextColumnValues implements DistinctColumn {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < this.size; id += 1) {
+      if (this.hashed[id] === 0) continue;
       let slot = this.hashes[id] & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
@@ -366,6 +458,19 @@ class TextColumnValues implements DistinctColumn {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** The value of a whole number of up to nine digits without leading zeros, else -1. */
+function wholeNumber(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  if (first < 49 || first > 57) return end - start === 1 && first === 48 ? 0 : -1;
+  let number = first - 48;
+  for (let at = start + 1; at < end; at += 1) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
