@@ -57,11 +57,9 @@ export function tokenizeCsv(
   const nl = newline.charCodeAt(0);
   const crlf = newline === '\r\n';
   const chunk = options.chunkSize ?? 1 << 20;
-  // A first guess of the sizes from the first line; the arrays double when it was too small.
-  const firstLineEnd = text.indexOf(newline);
-  const lineLength = firstLineEnd > 0 ? firstLineEnd + newline.length : length + 1;
-  const firstWidth = firstLineEnd > 0 ? text.slice(0, firstLineEnd).split(delimiter).length : 1;
-  const rowGuess = Math.ceil((length / lineLength) * 1.1) + 2;
+  // A guess of the sizes from the first 64 KB (a header is shorter than the rows below it); the
+  // arrays double when it was too small, and are cut to size at the end when it was too large.
+  const { rowGuess, firstWidth } = guessSizes(text, delimiter, newline);
   const rowStart = new Growable(rowGuess);
   const fieldStart = new Growable(rowGuess * firstWidth);
   const fieldEnd = new Growable(rowGuess * firstWidth);
