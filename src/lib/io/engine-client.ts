@@ -34,7 +34,26 @@ interface Pending {
   readonly start: number;
 }
 
+/** A client started ahead of need; see {@link EngineClient.take}. */
+let spare: EngineClient | null = null;
+
 export class EngineClient {
+  /**
+   * A client whose worker has (most likely) finished loading already: starting a worker means
+   * fetching and compiling the engine and SheetJS, a few hundred milliseconds that would
+   * otherwise sit between dropping a file and seeing it read.
+   */
+  static take(): EngineClient {
+    const client = spare ?? new EngineClient();
+    spare = null;
+    return client;
+  }
+
+  /** Starts the worker for the next {@link take} while the page has nothing else to do. */
+  static prepare(): void {
+    spare ??= new EngineClient();
+  }
+
   #worker: Worker;
   #nextId = 1;
   #latestAnalyze = 0;

@@ -131,11 +131,13 @@ export class AppState {
     this.screen = 'analysis';
     await analysis.refresh();
     this.showAnalysis(isTab(views.tab) ? views.tab : 'overview');
+    // The worker for the next file starts once this one's numbers are on screen.
+    EngineClient.prepare();
   }
 
   /** Reopens a saved session; the analysis open until now stays if that fails. */
   async openSession(id: string): Promise<boolean> {
-    const client = new EngineClient();
+    const client = EngineClient.take();
     const opened = await client.openSession(id);
     if (!opened.ok) {
       client.dispose();
@@ -149,6 +151,7 @@ export class AppState {
 
   /** On page load: reopen the session that was open last, if there is one. */
   async restoreLast(): Promise<void> {
+    EngineClient.prepare();
     await this.sessions.refresh();
     const last = await this.store.lastOpened();
     if (last.ok && last.value && !this.current && !this.pending) await this.openSession(last.value);

@@ -42,7 +42,7 @@ export class ImportFlow {
   /** Why the confirmed mapping could not be used. */
   mappingIssue = $state<Extract<IngestAnswer, { ok: false }>['issue'] | 'no-end-list' | null>(null);
 
-  constructor(fileName: string, isSample = false, client: EngineClient = new EngineClient()) {
+  constructor(fileName: string, isSample = false, client: EngineClient = EngineClient.take()) {
     this.fileName = fileName;
     this.isSample = isSample;
     this.client = client;
