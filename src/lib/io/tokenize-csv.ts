@@ -61,19 +61,14 @@ export function tokenizeCsv(
   // arrays double when it was too small, and are cut to size at the end when it was too large.
   const { rowGuess, firstWidth } = guessSizes(text, delimiter, newline);
   const rowStart = new Growable(rowGuess);
-  const fieldStart = new Growable(rowGuess * firstWidth);
-  const fieldEnd = new Growable(rowGuess * firstWidth);
+  const fieldStart = new Growable(rowGuess * firstWidth + 1);
   let nextReport = chunk;
 
   let at = 0;
   rowStart.values[rowStart.length++] = 0;
   for (;;) {
     // One field starting at `at`.
-    if (fieldStart.length === fieldStart.values.length) {
-      fieldStart.grow();
-      fieldEnd.grow();
-    }
-    let end: number;
+    if (fieldStart.length === fieldStart.values.length) fieldStart.grow();
     let next: number; // index of the character after the field: a delimiter, line end or `length`
     if (at < length && text.charCodeAt(at) === QUOTE) {
       const start = at + 1;
@@ -87,7 +82,6 @@ export function tokenizeCsv(
           scan = close + 2;
           continue;
         }
-        end = close;
         next = close + 1;
         break;
       }
@@ -96,8 +90,8 @@ export function tokenizeCsv(
         const endsLine = after === nl && (!crlf || text.charCodeAt(next + 1) === 0x0a);
         if (after !== delim && !endsLine) return 'irregular';
       }
-      fieldStart.values[fieldStart.length] = start;
-      fieldEnd.values[fieldEnd.length] = doubled ? ~end : end;
+      // The opening quote's position; negated when the value has doubled quotes to undo.
+      fieldStart.values[fieldStart.length] = doubled ? ~at : at;
     } else {
       let scan = at;
       for (;;) {
@@ -107,13 +101,10 @@ export function tokenizeCsv(
         if (code === nl && (!crlf || text.charCodeAt(scan + 1) === 0x0a)) break;
         scan += 1;
       }
-      end = scan;
       next = scan;
       fieldStart.values[fieldStart.length] = at;
-      fieldEnd.values[fieldEnd.length] = end;
     }
     fieldStart.length += 1;
-    fieldEnd.length += 1;
 
     if (next >= length) break;
     if (text.charCodeAt(next) === delim) {
@@ -131,31 +122,30 @@ export function tokenizeCsv(
     }
     if (at === length) {
       // Text ending in a line end has one more, empty row (as PapaParse reads it).
-      if (fieldStart.length === fieldStart.values.length) {
-        fieldStart.grow();
-        fieldEnd.grow();
-      }
+      if (fieldStart.length === fieldStart.values.length) fieldStart.grow();
       fieldStart.values[fieldStart.length++] = at;
-      fieldEnd.values[fieldEnd.length++] = at;
       break;
     }
   }
   if (rowStart.length === rowStart.values.length) rowStart.grow();
   rowStart.values[rowStart.length++] = fieldStart.length;
+  // Where a field after the last one would start: the last field's end is found from it.
+  if (fieldStart.length === fieldStart.values.length) fieldStart.grow();
+  fieldStart.values[fieldStart.length++] = length + newline.length;
   options.onProgress?.({ done: length, total: length, rows: rowStart.length - 1 });
 
   const table = new TextTable(
     text,
     rowStart.finish(),
     fieldStart.finish(),
-    fieldEnd.finish(),
+    newline.length,
     rowStart.length - 1,
   );
   let rowCount = table.rowCount;
   while (rowCount > 0 && table.isBlankRow(rowCount - 1)) rowCount -= 1;
   return rowCount === table.rowCount
     ? table
-    : new TextTable(text, table.rowStart, table.fieldStart, table.fieldEnd, rowCount);
+    : new TextTable(text, table.rowStart, table.fieldStart, newline.length, rowCount);
 }
 
 /** Rows and fields per row expected in the whole text, from its first 64 KB. */
