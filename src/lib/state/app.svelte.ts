@@ -131,8 +131,6 @@ export class AppState {
     this.screen = 'analysis';
     await analysis.refresh();
     this.showAnalysis(isTab(views.tab) ? views.tab : 'overview');
-    // The worker for the next file starts once this one's numbers are on screen.
-    EngineClient.prepare();
   }
 
   /** Reopens a saved session; the analysis open until now stays if that fails. */
@@ -185,6 +183,8 @@ export class AppState {
     if (this.pending && this.pending !== this.current) this.pending.client.dispose();
     this.pending = null;
     this.screen = 'start';
+    // A file is likely to come: its worker starts now (an idle worker costs memory, so only here).
+    EngineClient.prepare();
   }
 
   /** Reopens the mapping of the open analysis. */
