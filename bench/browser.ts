@@ -84,7 +84,15 @@ export interface UiRun extends Recomputes {
     /** Every long task since the page started loading: shows the observer works at all. */
     readonly sinceLoad: number;
   };
+  /** Largest tab RSS from choosing the file to the end of the recomputes. */
   readonly peakRssBytes: number;
+  /** Tab RSS with the data loaded: two seconds after the cards, and after the recomputes. */
+  readonly loadedRssBytes: number;
+  readonly afterRecomputeRssBytes: number | null;
+  /** Writing the session to IndexedDB in the worker (null when it was not seen in time). */
+  readonly saveMs: number | null;
+  /** Reloading the page → the saved session's cards on screen (page load included). */
+  readonly reopen: Recompute | null;
 }
 
 /** Each null when its control is not in the UI (or `recompute` was off). */
@@ -176,6 +184,38 @@ async function interact(page: Page, action: Action, measure: string): Promise<Re
   );
 }
 
+/** Marks the time the first overview card appears after a page load (the reopened session). */
+function observeCards(): void {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-card="crr"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => performance.mark('bench:cards'));
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, { subtree: true, childList: true }),
+  );
+}
+
+/** Reloads the page: the last session reopens from IndexedDB. Timed from navigation start. */
+async function reopenSession(page: Page): Promise<Recompute | null> {
+  await page.reload();
+  const wallMs = await page
+    .waitForFunction(
+      () => performance.getEntriesByName('bench:cards')[0]?.startTime ?? null,
+      null,
+      {
+        timeout: 60_000,
+      },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
+  if (wallMs === null) return null;
+  const engineMs = await page.evaluate(
+    () => performance.getEntriesByName('behoud:open-session')[0]?.duration ?? 0,
+  );
+  return { wallMs, engineMs };
+}
+
 export async function runUi(
   app: App,
   file: string,
@@ -191,6 +231,7 @@ export async function runUi(
   try {
     await context.addInitScript(nameHelper);
     await context.addInitScript(observeLongTasks);
+    await context.addInitScript(observeCards);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/`);
     await page.locator('input[type=file]').waitFor({ state: 'attached' });
@@ -229,6 +270,8 @@ export async function runUi(
       );
       await page.locator('input[type=file]').setInputFiles(file);
       const { toMappingMs, wallMs } = await flow;
+      await page.waitForTimeout(2000);
+      const loadedRssBytes = memory.now();
       const { measures, longTasks } = await page.evaluate(() => {
         const last = (name: string) => {
           const entries = performance.getEntriesByName(`behoud:${name}`);
@@ -287,9 +330,32 @@ export async function runUi(
           cohorts,
         );
       }
+      const afterRecomputeRssBytes = options.recompute ? memory.now() : null;
       // Sampled up to here: the recomputes' memory counts too.
       const peakRssBytes = memory.stop();
-      return { wallMs, toMappingMs, measures, longTasks, peakRssBytes, ...recompute };
+      const saveMs = await page
+        .waitForFunction(
+          () => performance.getEntriesByName('behoud:save')[0]?.duration ?? null,
+          null,
+          {
+            timeout: 60_000,
+          },
+        )
+        .then((handle) => handle.jsonValue())
+        .catch(() => null);
+      const reopen = options.recompute && saveMs !== null ? await reopenSession(page) : null;
+      return {
+        wallMs,
+        toMappingMs,
+        measures,
+        longTasks,
+        peakRssBytes,
+        loadedRssBytes,
+        afterRecomputeRssBytes,
+        saveMs,
+        reopen,
+        ...recompute,
+      };
     } finally {
       memory.stop();
     }

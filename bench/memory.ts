@@ -53,6 +53,8 @@ function residentBytes(pid: string): number {
 }
 
 export interface MemorySampler {
+  /** The tab's RSS right now, in bytes. */
+  now(): number;
   /** Largest tab RSS seen since start, in bytes. */
   stop(): number;
 }
@@ -73,6 +75,10 @@ export function sampleTabMemory(marker: string): MemorySampler {
   // A run that throws must not keep the benchmark alive through this timer.
   timer.unref();
   return {
+    now() {
+      pids = renderers(marker);
+      return Math.max(0, ...pids.map(residentBytes));
+    },
     stop() {
       clearInterval(timer);
       for (const pid of pids) peak = Math.max(peak, residentBytes(pid));

@@ -231,6 +231,7 @@ export class EngineClient {
 
   #receive(response: EngineResponse): void {
     if (response.type === 'session-saved') {
+      performance.measure('behoud:save', { end: performance.now(), duration: response.durationMs });
       this.onSessionSaved?.(response.sessionId, response.problem);
       return;
     }

@@ -163,6 +163,8 @@ export type EngineResponse =
       readonly id: number;
       readonly sessionId: string;
       readonly problem: StorageCode | null;
+      /** How long writing it took in the worker, in milliseconds. */
+      readonly durationMs: number;
     }
   | { readonly type: 'open-session'; readonly id: number; readonly opened: OpenedSession }
   | {

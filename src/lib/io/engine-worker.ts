@@ -227,6 +227,7 @@ async function handle(request: EngineRequest): Promise<void> {
   });
   const imported = result;
   saveLater(async () => {
+    const saveStart = performance.now();
     const saved = await store().saveSession({
       id: sessionId,
       name: request.session.name,
@@ -249,6 +250,7 @@ async function handle(request: EngineRequest): Promise<void> {
       id: request.id,
       sessionId,
       problem: saved.ok ? null : saved.code,
+      durationMs: performance.now() - saveStart,
     });
   });
 }
