@@ -151,4 +151,22 @@ describe('TextTable.distinct', () => {
       { numRuns: 300 },
     );
   });
+
+  it('numbers whole-number values once, also when they are too scattered for pages', () => {
+    // 400 numbers 10,000 apart: each in a page of its own, so the column moves to hashing
+    // halfway; every number comes back later and must get its first number again. "007" and
+    // "7.0" are other values than "7".
+    const numbers = Array.from({ length: 400 }, (_, index) => String(index * 10_000 + 7));
+    const cells = [...numbers, '007', '7.0', ...[...numbers].reverse(), '7', '0', '0'];
+    const result = table(`n\n${cells.join('\n')}\n`);
+    const { ids, value, size } = result.distinct(0);
+    const byValue = new Map<string, number>();
+    for (let row = 1; row < result.rowCount; row += 1) {
+      const text = cells[row - 1];
+      if (!byValue.has(text)) byValue.set(text, ids[row]);
+      expect(ids[row]).toBe(byValue.get(text));
+      expect(value(ids[row])).toBe(text);
+    }
+    expect(size).toBe(byValue.size + 1); // and the header
+  });
 });

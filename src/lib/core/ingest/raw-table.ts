@@ -379,7 +379,7 @@ class TextColumnValues {
     if (page === null) return this.hashedId(start, end);
     const entry = page[number & 4095];
     if (entry !== 0) return entry - 1;
-    const id = this.add(-1, start, end, hashRange(this.text, start, end), undefined);
+    const id = this.add(-1, start, end, 0, undefined);
     page[number & 4095] = id + 1;
     return id;
   }
@@ -391,13 +391,13 @@ class TextColumnValues {
     this.lastPageNumber = -1;
     for (let id = 0; id < this.size; id += 1) {
       if (this.hashed[id] === 1) continue;
+      this.hashes[id] = hashRange(this.text, this.starts[id], this.ends[id]);
       this.hashed[id] = 1;
-      this.hashedCount += 1;
-      if (this.hashedCount * 2 > this.slots.length) this.rehash();
-      let slot = this.hashes[id] & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id + 1;
     }
+    this.hashedCount = this.size;
+    while (this.hashedCount * 2 > this.slots.length)
+      this.slots = new Int32Array(this.slots.length * 2);
+    this.rehash();
   }
 
   /** A new string each call: callers ask once per value, and a million kept strings cost. */
@@ -421,9 +421,18 @@ class TextColumnValues {
 
   private sameText(id: number, start: number, end: number): boolean {
     if (this.ends[id] < 0) return this.values[id] === this.text.slice(start, end);
-    const from = this.charStart[id];
-    if (this.charStart[id + 1] - from !== end - start) return false;
     const text = this.text;
+    const from = this.charStart[id];
+    if (from === this.charStart[id + 1]) {
+      // A number that came from pages: its characters are only in the text.
+      const first = this.starts[id];
+      if (this.ends[id] - first !== end - start) return false;
+      for (let at = 0; at < end - start; at += 1) {
+        if (text.charCodeAt(first + at) !== text.charCodeAt(start + at)) return false;
+      }
+      return true;
+    }
+    if (this.charStart[id + 1] - from !== end - start) return false;
     const chars = this.chars;
     for (let at = 0; at < end - start; at += 1) {
       if (chars[from + at] !== text.charCodeAt(start + at)) return false;
@@ -445,7 +454,9 @@ class TextColumnValues {
       charStart.set(this.charStart);
       this.charStart = charStart;
     }
-    if (value === undefined) {
+    // Numbers kept in pages are never compared character by character (their hash and characters
+    // are taken when they move to the hash table): no copy for them.
+    if (value === undefined && slot >= 0) {
       while (this.charsUsed + (end - start) > this.chars.length) {
         const chars = new Uint16Array(this.chars.length * 2);
         chars.set(this.chars);
