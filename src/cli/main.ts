@@ -40,6 +40,7 @@ const readFailureWords: Record<ReadFailureCode, string> = {
   timeout: 'reading it took too long',
   'too-large': 'the file is too large to read in one go',
   'no-data': 'the file has no rows with data',
+  'file-unreadable': 'the file could not be read again',
   cancelled: 'reading it was cancelled',
 };
 

@@ -38,6 +38,24 @@ describe('EngineClient in the real worker', () => {
     client.dispose();
   });
 
+  it('ingests again with a changed mapping after the text was let go (read again from the file)', async () => {
+    const client = new EngineClient();
+    const read = await client.read(ordersCsv(2000), 'orders.csv');
+    if (!read.ok) throw new Error('not read');
+    const mapping = read.sheets[0].detection.mapping;
+    const settings = { unit: 'month', range: null, windowDays: 365, refunds: 'include' } as const;
+    const origin = { name: 'orders.csv', fileName: 'orders.csv', isSample: false, settings };
+    const first = await client.ingest('orders', mapping, 20000, null, origin);
+    expect(first?.ok && first.summary.rowsUsed).toBe(2000);
+    // The amounts left out: the second import has no revenue but the same customers and rows.
+    const withoutAmounts = { ...mapping, roles: ['customer', 'date', 'ignore'] as const };
+    const second = await client.ingest('orders', withoutAmounts, 20000, null, origin);
+    expect(second?.ok && [second.summary.rowsUsed, second.summary.customers]).toEqual([2000, 997]);
+    const report = await client.analyze({ unit: 'month' });
+    expect(report?.periods).toHaveLength(9);
+    client.dispose();
+  });
+
   it('stops a read that makes no progress in time (the watchdog), as a timeout', async () => {
     const client = new EngineClient(1);
     const read = await client.read(ordersCsv(200_000), 'big.csv');

@@ -67,6 +67,8 @@ export const en: Messages = {
     'too-large': (file) =>
       `${file} is too large for this browser. Save it as .csv or split it into smaller parts.`,
     'no-data': (file) => `${file} has no rows with data.`,
+    'file-unreadable': (file) =>
+      `${file} could not be read again (was it moved or changed?). Choose it once more.`,
   },
   unexpected: (file) =>
     `Something went wrong while reading ${file}. Your previous analysis is kept.`,
@@ -148,6 +150,8 @@ export const en: Messages = {
     'no-date-column': 'First choose the column that holds the date.',
     'no-usable-rows':
       'No row can be used with these choices. Check the columns and the date format.',
+    'file-unreadable':
+      'The file could not be read again (was it moved or changed?). Choose it once more.',
   },
   summary: {
     heading: 'Imported',

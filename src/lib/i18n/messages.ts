@@ -90,7 +90,7 @@ export interface Messages {
   readonly kindHelp: Readonly<Record<InputKind, string>>;
   readonly dateOrders: Readonly<Record<DateOrder, string>>;
   readonly notes: Readonly<Record<DetectionNote, string>>;
-  readonly mappingIssue: Readonly<Record<MappingIssue | 'no-end-list', string>>;
+  readonly mappingIssue: Readonly<Record<MappingIssue | 'no-end-list' | 'file-unreadable', string>>;
   readonly summary: {
     readonly heading: string;
     readonly rowsRead: string;

@@ -79,6 +79,8 @@ export const nl: Messages = {
     'too-large': (file) =>
       `${file} is te groot voor deze browser. Sla het op als .csv of splits het in kleinere delen.`,
     'no-data': (file) => `${file} bevat geen rijen met gegevens.`,
+    'file-unreadable': (file) =>
+      `${file} kon niet opnieuw worden gelezen (is het verplaatst of gewijzigd?). Kies het nog een keer.`,
   },
   unexpected: (file) =>
     `Er ging iets mis bij het lezen van ${file}. Je vorige analyse is bewaard gebleven.`,
@@ -166,6 +168,8 @@ export const nl: Messages = {
     'no-date-column': 'Kies eerst welke kolom de datum bevat.',
     'no-usable-rows':
       'Geen enkele rij is bruikbaar met deze keuzes. Kijk naar de kolommen en de datumnotatie.',
+    'file-unreadable':
+      'Het bestand kon niet opnieuw worden gelezen (is het verplaatst of gewijzigd?). Kies het nog een keer.',
   },
   summary: {
     heading: 'Ingelezen',

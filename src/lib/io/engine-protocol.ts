@@ -114,7 +114,8 @@ export type IngestAnswer =
       /** The session this import is being saved as (a 'session-saved' message follows). */
       readonly sessionId: string | null;
     }
-  | { readonly ok: false; readonly issue: MappingIssue };
+  /** 'file-unreadable': the file, read again for a changed mapping, could not be read. */
+  | { readonly ok: false; readonly issue: MappingIssue | 'file-unreadable' };
 
 /** What a new session is called and where it came from. */
 export interface SessionOrigin {

@@ -5,7 +5,7 @@
  */
 /// <reference lib="webworker" />
 import { detect } from '../core/ingest/detect.ts';
-import { headRows } from '../core/ingest/raw-table.ts';
+import { headRows, TextTable } from '../core/ingest/raw-table.ts';
 import { ingest } from '../core/ingest/ingest.ts';
 import { ingestLists } from '../core/ingest/ingest-lists.ts';
 import { createAnalysis, type Analysis } from '../core/analyze.ts';
@@ -13,8 +13,8 @@ import { cohortCustomers, cohortMatrix, compareBreakdown } from '../core/metrics
 import { predict } from '../core/prediction.ts';
 import { SessionStore } from './session-store.ts';
 import type { Dataset } from '../core/model/dataset.ts';
-import type { ReadSheet } from './read-types.ts';
-import { readFile } from './read-file.ts';
+import type { ReadProgress, ReadSheet } from './read-types.ts';
+import { readFile, type ReadResult } from './read-file.ts';
 import {
   previewDataRows,
   type EngineRequest,
@@ -26,6 +26,10 @@ import {
 declare const self: DedicatedWorkerGlobalScope;
 
 let sheets: readonly ReadSheet[] = [];
+/** The files the sheets came from, in order, to read them again (see {@link releaseSheets}). */
+let sources: { readonly file: Blob; readonly name: string }[] = [];
+/** The sheets of text files were let go after an import; they are read again when needed. */
+let sheetsReleased = false;
 /** The dataset of the current analysis; kept here so the page never holds a million rows. */
 let dataset: Dataset | null = null;
 /** The analysis of the last report, which explains its numbers and lists their customers. */
@@ -106,22 +110,73 @@ function saveLater(save: () => Promise<void>): void {
   pendingSaveTimer = setTimeout(() => void flushSave(), 1000);
 }
 
+/** Reads a file and adds its sheets (or makes them the only ones); the read's result. */
+async function addFile(
+  file: Blob,
+  name: string,
+  append: boolean,
+  onProgress?: (progress: ReadProgress) => void,
+  watch?: ReturnType<typeof stopwatch>,
+): Promise<ReadResult> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  watch?.lap('file');
+  const result = readFile(bytes, name, { onProgress });
+  watch?.lap('parse');
+  if (!result.ok) return result;
+  const added = append ? uniqueNames(result.sheets, name) : result.sheets;
+  sheets = append ? [...sheets, ...added] : added;
+  sources = append ? [...sources, { file, name }] : [{ file, name }];
+  sheetsReleased = false;
+  return result;
+}
+
+/**
+ * After an import the text and field offsets of a CSV are most of the tab's memory (a 57 MB file
+ * keeps about 80 MB), and only a changed mapping needs them again: they are let go, and read
+ * again from the file (which the browser keeps outside the tab) when that happens. Workbooks
+ * stay: reading one again takes seconds.
+ */
+function releaseSheets(): void {
+  if (sheets.length === 0 || !sheets.every((sheet) => sheet.table instanceof TextTable)) return;
+  sheets = [];
+  sheetsReleased = true;
+}
+
+/** The sheets let go by {@link releaseSheets}, read again; false when a file cannot be read. */
+async function restoreSheets(): Promise<boolean> {
+  if (!sheetsReleased) return true;
+  const files = sources;
+  sheets = [];
+  sources = [];
+  for (const [index, source] of files.entries()) {
+    try {
+      if (!(await addFile(source.file, source.name, index > 0)).ok) return false;
+    } catch {
+      return false; // the file was moved or changed since it was chosen
+    }
+  }
+  return true;
+}
+
 async function handle(request: EngineRequest): Promise<void> {
   if (request.type !== 'analyze') await flushSave();
   if (request.type === 'read') {
     const watch = stopwatch(request.id);
-    const bytes = new Uint8Array(await request.file.arrayBuffer());
-    watch.lap('file');
-    const result = readFile(bytes, request.name, {
-      onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
-    });
-    watch.lap('parse');
+    if (request.append && !(await restoreSheets())) {
+      post({ type: 'read', id: request.id, answer: { ok: false, code: 'file-unreadable' } });
+      return;
+    }
+    const result = await addFile(
+      request.file,
+      request.name,
+      request.append,
+      (progress) => post({ type: 'progress', id: request.id, progress }),
+      watch,
+    );
     if (!result.ok) {
       post({ type: 'read', id: request.id, answer: { ok: false, code: result.code } });
       return;
     }
-    const added = request.append ? uniqueNames(result.sheets, request.name) : result.sheets;
-    sheets = request.append ? [...sheets, ...added] : added;
     const overviews = sheets.map(overview).filter((sheet) => sheet.rowCount > 0);
     watch.lap('detect');
     watch.report();
@@ -191,6 +246,11 @@ async function handle(request: EngineRequest): Promise<void> {
     return;
   }
   const watch = stopwatch(request.id);
+  if (!(await restoreSheets())) {
+    post({ type: 'ingest', id: request.id, answer: { ok: false, issue: 'file-unreadable' } });
+    return;
+  }
+  watch.lap('reread');
   const sheet = sheetNamed(request.sheetName);
   const endSheet = request.endList ? sheetNamed(request.endList.sheetName) : null;
   const result =
@@ -208,6 +268,7 @@ async function handle(request: EngineRequest): Promise<void> {
   watch.report();
   dataset = result.dataset;
   analysis = null;
+  releaseSheets();
   // The session is saved here, beside the dataset, so a million rows never cross to the page.
   // The answer goes out first, and the save waits for the first report (see pendingSave): the
   // page shows the numbers first and hears about a refused save in a second message.
@@ -274,6 +335,8 @@ async function openSession(id: string): Promise<OpenedSession> {
   dataset = session.dataset;
   analysis = null;
   sheets = [];
+  sources = [];
+  sheetsReleased = false;
   await store().touchSession(id);
   await store().setLastOpened(id);
   return {

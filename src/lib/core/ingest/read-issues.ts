@@ -26,7 +26,9 @@ export type ReadIssueCode =
   /** The file is bigger than the browser can hold. */
   | 'too-large'
   /** The file has no rows with data. */
-  | 'no-data';
+  | 'no-data'
+  /** A file read before could not be read again (moved, changed or deleted since). */
+  | 'file-unreadable';
 
 export interface ReadIssue {
   readonly code: ReadIssueCode;
