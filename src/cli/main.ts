@@ -5,7 +5,6 @@
  */
 import { detect } from '../lib/core/ingest/detect.ts';
 import { ingest, type MappingIssue } from '../lib/core/ingest/ingest.ts';
-import { cellText } from '../lib/core/ingest/raw-table.ts';
 import { readFile } from '../lib/io/read-file.ts';
 import type { ReadFailureCode, ReadSheet } from '../lib/io/read-types.ts';
 import { parseArgs, usage } from './args.ts';
