@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detect, type Mapping } from '../../../src/lib/core/ingest/detect.ts';
-import { ingest } from '../../../src/lib/core/ingest/ingest.ts';
+import { detached, ingest } from '../../../src/lib/core/ingest/ingest.ts';
 import type { RawCell } from '../../../src/lib/core/ingest/raw-table.ts';
 import { NO_DAY } from '../../../src/lib/core/model/dataset.ts';
 import { epochDay, isoDate } from '../../../src/lib/core/model/days.ts';
@@ -169,5 +169,17 @@ describe('ingest never throws on user data', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('detached', () => {
+  it('gives back the same text, short or long', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        expect(detached(text)).toBe(text);
+      }),
+    );
+    const whole = 'a'.repeat(100) + 'klant@example.nl' + 'b'.repeat(100);
+    expect(detached(whole.slice(100, 116))).toBe('klant@example.nl');
   });
 });

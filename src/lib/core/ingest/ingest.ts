@@ -164,6 +164,16 @@ class FloatColumn {
 }
 
 /** Strings → small integers, keeping the first spelling seen for display. */
+/**
+ * A copy of a string that does not keep the text it was cut from alive. V8 keeps a slice of 13
+ * or more characters as a view into its parent, so one customer key cut from a CSV would hold the
+ * whole file's text in memory as long as the dataset lives. Concatenating and slicing again makes
+ * the engine copy the characters (other engines copy anyway); only kept strings go through here.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : `${text} `.slice(0, -1);
+}
+
 class Dictionary {
   readonly codes = new Map<string, number>();
   readonly values: string[] = [];
@@ -172,7 +182,7 @@ class Dictionary {
     if (code === undefined) {
       code = this.values.length;
       this.codes.set(key, code);
-      this.values.push(display);
+      this.values.push(detached(display));
     }
     return code;
   }
@@ -288,7 +298,7 @@ export function ingest(
     if (code === undefined) {
       code = customerKeys.length;
       customers.set(key, code);
-      customerKeys.push(text);
+      customerKeys.push(detached(text));
     }
     return code;
   });
@@ -344,7 +354,7 @@ export function ingest(
 
   const skip = (row: number, code: SkipReason, value: string) => {
     skipped[code] += 1;
-    skippedRows.push({ row, code, value });
+    skippedRows.push({ row, code, value: detached(value) });
   };
   const textAt = (row: number, column: number) => cellText(table.cell(row, column));
 
@@ -415,7 +425,7 @@ export function ingest(
         const parsed = id < 0 ? EMPTY : amountOf[id];
         if (parsed !== parsed) {
           const text = textAt(index, amountColumn);
-          warningRows.push({ row: rowNumber, code: 'unreadable-amount', value: text });
+          warningRows.push({ row: rowNumber, code: 'unreadable-amount', value: detached(text) });
         } else if (parsed !== EMPTY) value = parsed;
       } else {
         const quantityCell = table.cell(index, quantityColumn);
@@ -511,7 +521,7 @@ export function ingest(
   const categoryList: CategoryColumn[] = categoryColumns.map((categoryColumn, position) => ({
     name:
       mapping.headerRow >= 0
-        ? cellText(table.cell(mapping.headerRow, categoryColumn))
+        ? detached(cellText(table.cell(mapping.headerRow, categoryColumn)))
         : `${categoryColumn + 1}`,
     values: categories[position].values,
     codes: categoryCodes[position].finish(),
