@@ -18,6 +18,16 @@ function loadChart(): Promise<typeof Chart> {
 }
 
 /**
+ * Charts are created one per task, in the order asked: a tab's four or five charts built in one
+ * go hold the page for longer than a frame (a long task), one at a time they do not.
+ */
+let queue: Promise<void> = Promise.resolve();
+function ownTask(): Promise<void> {
+  queue = queue.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return queue;
+}
+
+/**
  * A copy Chart.js may mutate: it writes defaults into `data` and `options` and patches the data
  * arrays' push/splice to watch them. The caller's config (often a `$derived` shared with the table
  * beside the chart) must stay untouched and free of Chart.js listeners.
@@ -62,16 +72,19 @@ export function chart<
     // Torn down before Chart.js arrived (fast navigation, a config change while loading): the
     // late import must then create nothing, or a chart would draw on a detached canvas and leak.
     let tornDown = false;
-    loadChart().then(
-      (ChartClass) => {
-        if (tornDown) return;
-        instance = new ChartClass(canvas, ownCopy(config));
-      },
-      (error: unknown) => {
-        // The caller renders a table beside the chart, so the numbers stay readable without it.
-        console.error('chart: Chart.js could not be loaded', error);
-      },
-    );
+    // The task is taken once Chart.js is there, so charts waiting for it do not all run at once.
+    loadChart()
+      .then((ChartClass) => ownTask().then(() => ChartClass))
+      .then(
+        (ChartClass) => {
+          if (tornDown) return;
+          instance = new ChartClass(canvas, ownCopy(config));
+        },
+        (error: unknown) => {
+          // The caller renders a table beside the chart, so the numbers stay readable without it.
+          console.error('chart: Chart.js could not be loaded', error);
+        },
+      );
     return () => {
       tornDown = true;
       instance?.destroy();
