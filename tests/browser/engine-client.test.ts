@@ -47,12 +47,16 @@ describe('EngineClient in the real worker', () => {
     const origin = { name: 'orders.csv', fileName: 'orders.csv', isSample: false, settings };
     const first = await client.ingest('orders', mapping, 20000, null, origin);
     expect(first?.ok && first.summary.rowsUsed).toBe(2000);
+    const withAmounts = await client.analyze({ unit: 'month', revenue: true });
+    expect(withAmounts?.revenueRetention).not.toBeNull();
     // The amounts left out: the second import has no revenue but the same customers and rows.
     const withoutAmounts = { ...mapping, roles: ['customer', 'date', 'ignore'] as const };
     const second = await client.ingest('orders', withoutAmounts, 20000, null, origin);
     expect(second?.ok && [second.summary.rowsUsed, second.summary.customers]).toEqual([2000, 997]);
-    const report = await client.analyze({ unit: 'month' });
+    const report = await client.analyze({ unit: 'month', revenue: true });
     expect(report?.periods).toHaveLength(9);
+    // Not the import worked out ahead with the detected mapping: this one has no amounts.
+    expect(report?.revenueRetention).toBeNull();
     client.dispose();
   });
 
