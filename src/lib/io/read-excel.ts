@@ -18,6 +18,7 @@
 import * as XLSX from 'xlsx';
 import { rowsTable, type RawCell } from '../core/ingest/raw-table.ts';
 import type { ReadSheet } from './read-types.ts';
+import { DateFormatCache } from './excel-date-formats.ts';
 import { BookCells, SheetScanner, textValue, worksheetParts } from './xlsx-scanner.ts';
 
 /** The sheets of a workbook (visible first), or why it could not be opened. */
@@ -211,40 +212,4 @@ function isoSerial(text: string): number | null {
   const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
   const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
   return days + seconds / 86_400;
-}
-
-/**
- * Which number formats are calendar dates. SheetJS' SSF.is_date also says yes to time-only and
- * duration formats (`h:mm AM/PM`, `[h]:mm:ss`); those hold times of day or durations, not days,
- * so they stay numbers. A format is a date when, outside quoted text, brackets and escapes, it
- * has a day, year or era code, or a month name (`mmm`). Cached: a sheet has few formats, and
- * the cells of a column mostly share one format string, so the last answer is kept at hand.
- */
-export class DateFormatCache {
-  private readonly known = new Map<string, boolean>();
-  private lastFormat: unknown = undefined;
-  private lastAnswer = false;
-
-  isDate(format: unknown): boolean {
-    if (format === this.lastFormat) return this.lastAnswer;
-    const text = String(format);
-    let answer = this.known.get(text);
-    if (answer === undefined) {
-      answer = isCalendarFormat(text);
-      this.known.set(text, answer);
-    }
-    this.lastFormat = format;
-    this.lastAnswer = answer;
-    return answer;
-  }
-}
-
-function isCalendarFormat(format: string): boolean {
-  if (!XLSX.SSF.is_date(format)) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '')
-    .replace(/AM\/PM|A\/P/gi, '');
-  return /[dyeg]|mmm/i.test(bare);
 }

@@ -7,7 +7,7 @@
  */
 import type * as XLSX from 'xlsx';
 import type { RawCell } from '../core/ingest/raw-table.ts';
-import type { DateFormatCache } from './read-excel.ts';
+import type { DateFormatCache } from './excel-date-formats.ts';
 
 /** A SheetJS text cell's value as a raw cell. */
 export function textValue(v: unknown): RawCell {
