@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildActivityIndex,
   isActiveAt,
   isActiveDuring,
+  rowsByCustomerAndDay,
 } from '../../../src/lib/core/metrics/activity.ts';
 import { NO_DAY } from '../../../src/lib/core/model/days.ts';
+import { isoDate } from '../../../src/lib/core/model/days.ts';
 import { day, listsDataset, ordersDataset, subscriptionsDataset } from './make-dataset.ts';
 
 describe('orders: active when bought in (t − W, t]', () => {
@@ -122,4 +125,104 @@ describe('two lists', () => {
     expect([0, 1, 2].map((c) => isActiveAt(index, c, 1))).toEqual([false, true, true]);
     expect(Array.from(index.firstDay)).toEqual([0, 0, 1]);
   });
+});
+
+describe('purchases: distinct orders per customer', () => {
+  // Customer 0 has more rows than the few whose orders are compared with each other directly,
+  // customers 1–6 have a few each; order numbers repeat within and across customers.
+  const row = (customer: fc.Arbitrary<number>) =>
+    fc.record({
+      customer,
+      offset: fc.integer({ min: 0, max: 60 }),
+      order: fc.integer({ min: 0, max: 30 }),
+      refund: fc.boolean(),
+    });
+  const rows = fc
+    .tuple(
+      fc.array(row(fc.constant(0)), { minLength: 17, maxLength: 40 }),
+      fc.array(row(fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 30 }),
+    )
+    // Interleaved, so that neither group's rows are all at the start of the file.
+    .map(([many, few]) => {
+      const interleaved = [];
+      for (let i = 0; i < Math.max(many.length, few.length); i++) {
+        if (i < many.length) interleaved.push(many[i]);
+        if (i < few.length) interleaved.push(few[i]);
+      }
+      return interleaved;
+    });
+
+  it('counts each order once and finds the day of the second, by definition', () => {
+    fc.assert(
+      fc.property(rows, (generated) => {
+        const dataset = ordersDataset(
+          generated.map((r) => ({
+            customer: `c${r.customer}`,
+            day: isoDate(day('2024-01-01') + r.offset),
+            order: `o${r.order}`,
+            refund: r.refund,
+          })),
+        );
+        const index = buildActivityIndex(dataset);
+        for (let c = 0; c < dataset.customerKeys.length; c++) {
+          // The customer's purchase rows by day, then file order; an order counts at its first.
+          const mine = generated
+            .map((r, row) => ({ ...r, row }))
+            .filter((r) => dataset.customer[r.row] === c && !r.refund)
+            .sort((x, y) => x.offset - y.offset || x.row - y.row);
+          const firsts = mine.filter((r, i) => mine.findIndex((s) => s.order === r.order) === i);
+          expect(index.purchaseCount[c]).toBe(firsts.length);
+          expect(index.secondPurchaseDay[c]).toBe(
+            firsts.length < 2 ? NO_DAY : day('2024-01-01') + firsts[1].offset,
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('rowsByCustomerAndDay', () => {
+  // Days near each other (counting sort), days millions apart (the comparison sort), and a file
+  // already in date order (no sort by day).
+  for (const [spread, inOrder] of [
+    [1, false],
+    [40_000, false],
+    [1, true],
+  ] as const) {
+    it(`groups by customer, then day, then file order (spread ${spread}, in order ${inOrder})`, () => {
+      fc.assert(
+        fc.property(
+          fc
+            .array(fc.record({ customer: fc.integer({ min: 0, max: 4 }), offset: fc.nat(60) }), {
+              minLength: 1,
+              maxLength: 40,
+            })
+            .map((rows) => (inOrder ? rows.sort((x, y) => x.offset - y.offset) : rows)),
+          (generated) => {
+            const dataset = ordersDataset(
+              generated.map((r) => ({
+                customer: `c${r.customer}`,
+                day: isoDate(r.offset * spread),
+              })),
+            );
+            const { offsets, rows, days } = rowsByCustomerAndDay(dataset, () => true, true);
+            const expected = generated
+              .map((_, row) => row)
+              .sort(
+                (x, y) =>
+                  dataset.customer[x] - dataset.customer[y] ||
+                  dataset.day[x] - dataset.day[y] ||
+                  x - y,
+              );
+            expect(Array.from(rows)).toEqual(expected);
+            expect(Array.from(days ?? [])).toEqual(expected.map((row) => dataset.day[row]));
+            expect(offsets[dataset.customerKeys.length]).toBe(generated.length);
+            expect(rowsByCustomerAndDay(dataset, () => true).days).toBeNull();
+          },
+        ),
+        { numRuns: 50 },
+      );
+    });
+  }
 });
