@@ -143,12 +143,19 @@ function resolve(dataset: Dataset, settings: CohortSettings): Resolved {
   };
 }
 
-function build(dataset: Dataset, settings: CohortSettings, resolved: Resolved): CohortBuild {
+/** The build of the settings; `revenue` false skips the revenue pass over the rows. */
+function build(
+  dataset: Dataset,
+  settings: CohortSettings,
+  resolved: Resolved,
+  revenue = true,
+): CohortBuild {
   return buildCohorts(dataset, {
     unit: settings.unit,
     refunds: resolved.refunds,
     category: resolved.category,
     value: resolved.value,
+    revenue,
   });
 }
 
@@ -299,7 +306,8 @@ export function compareBreakdown(
 ): BreakdownComparison | null {
   const resolved = resolve(dataset, { ...settings, breakdown: { category: categoryIndex } });
   if (resolved.category === null) return null;
-  const built = build(dataset, settings, resolved);
+  // The curves show shares only: no revenue pass over the rows.
+  const built = build(dataset, settings, resolved, false);
   const cohorts = cohortsOf(dataset, built, resolved.category);
   const byValue = new Map<number, Cohort[]>();
   for (const c of cohorts) {
@@ -342,7 +350,7 @@ export function cohortCustomers(
   age?: number,
 ): number[] {
   const resolved = resolve(dataset, settings);
-  const built = build(dataset, settings, resolved);
+  const built = build(dataset, settings, resolved, false);
   const customers: number[] = [];
   if (!Number.isInteger(cohortIndex) || cohortIndex < 0 || cohortIndex >= built.size.length) {
     return customers;

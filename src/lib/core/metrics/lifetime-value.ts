@@ -41,7 +41,7 @@ import {
 } from '../explain/index.ts';
 import { NO_DAY } from '../model/days.ts';
 import { periodEnd, periodLabel, periodOf, periodStart, type DayRange } from '../model/periods.ts';
-import { isActiveAt, isRefundRow, rowsByCustomerAndDay } from './activity.ts';
+import { isActiveAt, isRefundRow, rowsByCustomerAndDay, type ActivityIndex } from './activity.ts';
 import { definitionsFor, normalizeMargin, type MetricContext } from './context.ts';
 import { customersTerm, makeExplanation, valueTerm } from './explain-helpers.ts';
 import { hasRevenue, recurringAmountAt, revenueInRange } from './revenue-movements.ts';
@@ -228,7 +228,30 @@ function subscriptionInputs(
   };
 }
 
+/**
+ * The orders' inputs per activity index (dataset, W and refunds rule) and asOf day: they do not
+ * depend on the period unit, so changing it with the revenue tab open does not redo them.
+ * Datasets are never changed after import (see context.ts), and callers only read the lists.
+ */
+const ordersCache = new WeakMap<ActivityIndex, Map<number, OrdersLifetimeInputs>>();
+const ordersCacheSize = 4;
+
 function ordersInputs(context: MetricContext, asOf: number): OrdersLifetimeInputs {
+  let byDay = ordersCache.get(context.activity);
+  if (byDay === undefined) {
+    byDay = new Map();
+    ordersCache.set(context.activity, byDay);
+  }
+  let inputs = byDay.get(asOf);
+  if (inputs === undefined) {
+    inputs = computeOrdersInputs(context, asOf);
+    if (byDay.size >= ordersCacheSize) byDay.delete(byDay.keys().next().value as number);
+    byDay.set(asOf, inputs);
+  }
+  return inputs;
+}
+
+function computeOrdersInputs(context: MetricContext, asOf: number): OrdersLifetimeInputs {
   const { dataset, activity: index } = context;
   const from = asOf - YEAR_DAYS + 1;
   const order = dataset.order;

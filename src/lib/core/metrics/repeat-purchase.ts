@@ -71,8 +71,17 @@ function twoOrMoreGroups(context: MetricContext): { customers: number[]; twoOrMo
  */
 export function computeTwoOrMore(context: MetricContext): number | null {
   if (context.dataset.kind !== 'orders') return null;
-  const { customers, twoOrMore } = twoOrMoreGroups(context);
-  return customers.length === 0 ? null : twoOrMore.length / customers.length;
+  // Counted, not listed: the report needs only the two numbers of `twoOrMoreGroups`.
+  const { firstDay, purchaseCount } = context.activity;
+  const noDay = NO_DAY; // a local: V8 then compares with a constant, not a module binding
+  let customers = 0;
+  let twoOrMore = 0;
+  for (let c = 0; c < firstDay.length; c++) {
+    if (firstDay[c] === noDay) continue;
+    customers++;
+    if (purchaseCount[c] >= 2) twoOrMore++;
+  }
+  return customers === 0 ? null : twoOrMore / customers;
 }
 
 export function explainTwoOrMore(context: MetricContext): Explanation {
@@ -114,8 +123,19 @@ function withinGroups(
  */
 export function computeWithin(context: MetricContext, days: RepeatWindow): number | null {
   if (context.dataset.kind !== 'orders') return null;
-  const { observed, repeated } = withinGroups(context, days);
-  return observed.length === 0 ? null : repeated.length / observed.length;
+  // Counted, not listed: the report needs only the two numbers of `withinGroups`.
+  const { firstDay, secondPurchaseDay, dataLastDay } = context.activity;
+  const noDay = NO_DAY; // see computeTwoOrMore
+  let observed = 0;
+  let repeated = 0;
+  for (let c = 0; c < firstDay.length; c++) {
+    const first = firstDay[c];
+    if (first === noDay || first + days > dataLastDay) continue;
+    observed++;
+    const second = secondPurchaseDay[c];
+    if (second !== noDay && second - first <= days) repeated++;
+  }
+  return observed === 0 ? null : repeated / observed;
 }
 
 export function explainWithin(context: MetricContext, days: RepeatWindow): Explanation {

@@ -29,10 +29,12 @@
  *   start is in (t0, t1], otherwise reactivated (they paid before, then nothing at t0 / in the
  *   previous period, and now pay again; for subscriptions also a free customer who starts paying).
  */
+import type { Dataset } from '../model/dataset.ts';
 import { NO_DAY } from '../model/days.ts';
 import { periodStart, type DayRange } from '../model/periods.ts';
+import type { RefundsRule } from '../explain/explanation.ts';
 import { isRefundRow, rowsByCustomerAndDay } from './activity.ts';
-import { periodIndexOf, type MetricContext } from './context.ts';
+import { periodIndexOf, PeriodIndexer, type MetricContext } from './context.ts';
 
 export interface RevenueMovements {
   /** Customers paying at the start (the base of R0). */
@@ -70,13 +72,24 @@ export interface RevenueCustomers {
   reactivated: number[];
 }
 
-/** The rows that carry money, grouped by customer and sorted by day (then file order). */
+/**
+ * The rows that carry money, grouped by customer and sorted by day (then file order), as their
+ * day, amount and (subscriptions) end day: the sweeps read these in order instead of looking
+ * every row up at a random place of the columns.
+ */
 interface RevenueRows {
   readonly offsets: Int32Array;
-  readonly rows: Int32Array;
+  readonly days: Int32Array;
+  readonly amounts: Float64Array;
+  /** Subscriptions: end day (NO_DAY while open); null for orders. */
+  readonly ends: Int32Array | null;
 }
 
-const rowsCache = new WeakMap<MetricContext, RevenueRows | null>();
+/**
+ * Per dataset and refunds rule: the money rows depend on nothing else, so a new period unit,
+ * range or W reuses them. Datasets are never changed after import (see context.ts).
+ */
+const rowsCache = new WeakMap<Dataset, Map<RefundsRule, RevenueRows | null>>();
 const sweepCache = new WeakMap<MetricContext, RevenueMovements[] | null>();
 
 /** True when the context's data has money that revenue metrics can use (orders, subscriptions). */
@@ -85,29 +98,49 @@ export function hasRevenue(context: MetricContext): boolean {
 }
 
 /**
- * The money rows, built once per context: orders rows with a day (refunds left out under 'ignore');
- * subscription rows with a day that are ever active (end after start). Non-finite amounts are
- * left out too: they can only come from a bug upstream, and must not turn every total into NaN.
+ * The money rows, built once per dataset and refunds rule: orders rows with a day (refunds left
+ * out under 'ignore'); subscription rows with a day that are ever active (end after start).
+ * Non-finite amounts are left out too: they can only come from a bug upstream, and must not turn
+ * every total into NaN.
  */
 function revenueRows(context: MetricContext): RevenueRows | null {
-  const cached = rowsCache.get(context);
+  const { dataset } = context;
+  const refunds = context.settings.refunds;
+  let byRule = rowsCache.get(dataset);
+  if (byRule === undefined) {
+    byRule = new Map();
+    rowsCache.set(dataset, byRule);
+  }
+  const cached = byRule.get(refunds);
   if (cached !== undefined) return cached;
   let result: RevenueRows | null = null;
-  const { dataset } = context;
   const amount = dataset.amount;
   if (hasRevenue(context) && amount !== null) {
     const isOrders = dataset.kind === 'orders';
-    const ignoreRefunds = context.settings.refunds === 'ignore';
+    const ignoreRefunds = refunds === 'ignore';
     const endDay = dataset.endDay;
-    result = rowsByCustomerAndDay(dataset, (row) => {
-      const d = dataset.day[row];
-      if (d === NO_DAY || !Number.isFinite(amount[row])) return false;
-      if (isOrders) return !(ignoreRefunds && isRefundRow(dataset, row));
-      const e = endDay === null ? NO_DAY : endDay[row];
-      return e === NO_DAY || e > d;
-    });
+    const sorted = rowsByCustomerAndDay(
+      dataset,
+      (row) => {
+        const d = dataset.day[row];
+        if (d === NO_DAY || !Number.isFinite(amount[row])) return false;
+        if (isOrders) return !(ignoreRefunds && isRefundRow(dataset, row));
+        const e = endDay === null ? NO_DAY : endDay[row];
+        return e === NO_DAY || e > d;
+      },
+      true,
+    );
+    const { offsets, rows } = sorted;
+    const amounts = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) amounts[i] = amount[rows[i]];
+    let ends: Int32Array | null = null;
+    if (!isOrders) {
+      ends = new Int32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) ends[i] = endDay === null ? NO_DAY : endDay[rows[i]];
+    }
+    result = { offsets, days: sorted.days as Int32Array, amounts, ends };
   }
-  rowsCache.set(context, result);
+  byRule.set(refunds, result);
   return result;
 }
 
@@ -127,32 +160,29 @@ export function previousRange(context: MetricContext, p: number): DayRange | nul
 }
 
 /** Orders: net revenue of customer c in [from, to], summed by day then file order. */
-function revenueIn(context: MetricContext, rr: RevenueRows, c: number, from: number, to: number) {
-  const day = context.dataset.day;
-  const amount = context.dataset.amount as Float64Array;
+function revenueIn(rr: RevenueRows, c: number, from: number, to: number) {
+  const { days, amounts } = rr;
   let lo = rr.offsets[c];
   let hi = rr.offsets[c + 1];
   const end = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (day[rr.rows[mid]] < from) lo = mid + 1;
+    if (days[mid] < from) lo = mid + 1;
     else hi = mid;
   }
   let sum = 0;
-  for (let i = lo; i < end && day[rr.rows[i]] <= to; i++) sum += amount[rr.rows[i]];
+  for (let i = lo; i < end && days[i] <= to; i++) sum += amounts[i];
   return sum;
 }
 
 /** Subscriptions: recurring amount of customer c at day t (rows active at t, by start day). */
-function recurringAt(context: MetricContext, rr: RevenueRows, c: number, t: number): number {
-  const { day, endDay } = context.dataset;
-  const amount = context.dataset.amount as Float64Array;
+function recurringAt(rr: RevenueRows, c: number, t: number): number {
+  const ends = rr.ends as Int32Array; // set for subscriptions, the only callers
   let sum = 0;
   for (let i = rr.offsets[c]; i < rr.offsets[c + 1]; i++) {
-    const row = rr.rows[i];
-    if (day[row] > t) break;
-    const e = endDay === null ? NO_DAY : endDay[row];
-    if (e === NO_DAY || e > t) sum += amount[row];
+    if (rr.days[i] > t) break;
+    const e = ends[i];
+    if (e === NO_DAY || e > t) sum += rr.amounts[i];
   }
   return sum;
 }
@@ -164,7 +194,7 @@ function recurringAt(context: MetricContext, rr: RevenueRows, c: number, t: numb
 export function recurringAmountAt(context: MetricContext, c: number, t: number): number {
   const rr = revenueRows(context);
   if (rr === null || context.dataset.kind !== 'subscriptions') return 0;
-  return recurringAt(context, rr, c, t);
+  return recurringAt(rr, c, t);
 }
 
 function emptyMovements(): RevenueMovements {
@@ -259,12 +289,8 @@ export function classifyRevenue(
   const index = context.activity;
   for (let c = 0; c < index.customerCount; c++) {
     if (rr.offsets[c] === rr.offsets[c + 1]) continue;
-    const r0 = isOrders
-      ? revenueIn(context, rr, c, previous.from, previous.to)
-      : recurringAt(context, rr, c, t0);
-    const r1 = isOrders
-      ? revenueIn(context, rr, c, period.first, period.last)
-      : recurringAt(context, rr, c, t1);
+    const r0 = isOrders ? revenueIn(rr, c, previous.from, previous.to) : recurringAt(rr, c, t0);
+    const r1 = isOrders ? revenueIn(rr, c, period.first, period.last) : recurringAt(rr, c, t1);
     const first = index.firstDay[c];
     const isNew = first !== NO_DAY && first > t0 && first <= t1;
     addCustomer(movements, r0, r1, isNew, c, customers);
@@ -307,27 +333,26 @@ function sweepOrders(context: MetricContext, rr: RevenueRows): RevenueMovements[
   const periodCount = periods.length;
   const movements = periods.map(() => emptyMovements());
   if (periodCount === 0) return movements;
-  const day = context.dataset.day;
-  const amount = context.dataset.amount as Float64Array;
+  const { offsets, amounts, days } = rr;
   const newIn = newPeriods(context);
   const firstDay = (previousRange(context, 0) as DayRange).from;
   const lastDay = boundaries[periodCount];
+  const periodIndex = new PeriodIndexer(boundaries);
   // Runs of (period, revenue) of one customer; slot −1 is the period before the first one.
   const runPeriod = new Int32Array(periodCount + 1);
   const runSum = new Float64Array(periodCount + 1);
   for (let c = 0; c < context.activity.customerCount; c++) {
     let runs = 0;
-    for (let i = rr.offsets[c]; i < rr.offsets[c + 1]; i++) {
-      const row = rr.rows[i];
-      const d = day[row];
+    for (let i = offsets[c]; i < offsets[c + 1]; i++) {
+      const d = days[i];
       if (d < firstDay) continue;
       if (d > lastDay) break;
-      const q = periodIndexOf(boundaries, d);
-      if (runs > 0 && runPeriod[runs - 1] === q) runSum[runs - 1] += amount[row];
+      const q = periodIndex.of(d);
+      if (runs > 0 && runPeriod[runs - 1] === q) runSum[runs - 1] += amounts[i];
       else {
         runPeriod[runs] = q;
         runSum[runs] = 0;
-        runSum[runs] += amount[row];
+        runSum[runs] += amounts[i];
         runs++;
       }
     }
@@ -352,7 +377,7 @@ function sweepSubscriptions(context: MetricContext, rr: RevenueRows): RevenueMov
   const periodCount = periods.length;
   const movements = periods.map(() => emptyMovements());
   if (periodCount === 0) return movements;
-  const { day, endDay } = context.dataset;
+  const ends = rr.ends as Int32Array;
   const newIn = newPeriods(context);
   let events = new Int32Array(16);
   for (let c = 0; c < context.activity.customerCount; c++) {
@@ -364,11 +389,10 @@ function sweepSubscriptions(context: MetricContext, rr: RevenueRows): RevenueMov
     if (events.length < 2 * (to - from)) events = new Int32Array(4 * (to - from));
     let n = 0;
     for (let i = from; i < to; i++) {
-      const row = rr.rows[i];
-      const jStart = periodIndexOf(boundaries, day[row]) + 1;
+      const jStart = periodIndexOf(boundaries, rr.days[i]) + 1;
       if (jStart > periodCount) continue;
       events[n++] = jStart;
-      const e = endDay === null ? NO_DAY : endDay[row];
+      const e = ends[i];
       if (e !== NO_DAY) {
         const jEnd = periodIndexOf(boundaries, e) + 1;
         if (jEnd <= periodCount) events[n++] = jEnd;
@@ -384,7 +408,7 @@ function sweepSubscriptions(context: MetricContext, rr: RevenueRows): RevenueMov
       if (e < n && sorted[e] === j) {
         // Recomputed, never updated by ± amounts: the same rows in the same order give the same
         // float as `classifyRevenue`, and an ended subscription gives exactly 0.
-        now = recurringAt(context, rr, c, boundaries[j]);
+        now = recurringAt(rr, c, boundaries[j]);
         while (e < n && sorted[e] === j) e++;
       }
       if (j >= 1) addCustomer(movements[j - 1], before, now, newIn[c] === j - 1, c, null);
@@ -413,5 +437,5 @@ export function revenueInRange(
 ): number {
   const rr = revenueRows(context);
   if (rr === null || context.dataset.kind !== 'orders') return 0;
-  return revenueIn(context, rr, c, from, to);
+  return revenueIn(rr, c, from, to);
 }
