@@ -71,6 +71,25 @@ it('replaces the chart when the config changes, leaving the caller config untouc
   expect(Chart.getChart(canvas)).toBeUndefined();
 });
 
+it('updates the chart in place when a config of the same type changes', async () => {
+  const screen = await render(ChartHost, {
+    props: { config: trend as ChartConfiguration, label: 'Retentie' },
+  });
+  const canvas = screen.container.querySelector('canvas') as HTMLCanvasElement;
+  const first = await chartOn(canvas);
+  const shorter = trendConfig(
+    rows.slice(0, 2),
+    { crr: 'Klantretentie', churn: 'Klantverloop' },
+    'nl',
+  );
+  await screen.rerender({ config: shorter as ChartConfiguration });
+  await expect.poll(() => Chart.getChart(canvas)?.data.labels?.length).toBe(2);
+  expect(Chart.getChart(canvas)).toBe(first);
+  expect(Object.hasOwn(shorter.data.datasets[0].data, '_chartjs')).toBe(false);
+  await screen.unmount();
+  expect(Chart.getChart(canvas)).toBeUndefined();
+});
+
 it('creates nothing when unmounted before Chart.js has loaded', async () => {
   const before = Object.keys(Chart.instances).length;
   const target = document.createElement('div');
