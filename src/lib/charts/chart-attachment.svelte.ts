@@ -19,8 +19,8 @@ function loadChart(): Promise<typeof Chart> {
 }
 
 /**
- * Charts are created one per task, in the order asked: a tab's four or five charts built in one
- * go hold the page for longer than a frame (a long task), one at a time they do not.
+ * Charts are created and redrawn one per task, in the order asked: a tab's four or five charts
+ * built in one go hold the page for longer than a frame (a long task), one at a time they do not.
  */
 let queue: Promise<void> = Promise.resolve();
 function ownTask(): Promise<void> {
@@ -88,9 +88,12 @@ export function chart<
       if (ChartClass === undefined || tornDown) return;
       instance = new ChartClass(canvas, ownCopy(config)) as unknown as Chart<TType, TData, TLabel>;
     };
-    $effect(() => {
-      config = current();
-      if (instance === undefined) return;
+    // A changed config is drawn in a task of its own, after the frame that shows the new numbers;
+    // several changes before that task runs are drawn once.
+    let redrawing = false;
+    const redraw = () => {
+      redrawing = false;
+      if (instance === undefined || tornDown) return;
       if (typeOf(instance.config) !== typeOf(config)) {
         instance.destroy();
         create();
@@ -100,6 +103,12 @@ export function chart<
       instance.data = copy.data;
       if (copy.options !== undefined) instance.options = copy.options;
       instance.update('none');
+    };
+    $effect(() => {
+      config = current();
+      if (instance === undefined || redrawing) return;
+      redrawing = true;
+      void ownTask().then(redraw);
     });
     // The task is taken once Chart.js is there, so charts waiting for it do not all run at once.
     loadChart()
