@@ -330,6 +330,8 @@ export async function runUi(
           cohorts,
         );
       }
+      // Sampled like the loaded memory: two seconds after the last change, once the page settled.
+      if (options.recompute) await page.waitForTimeout(2000);
       const afterRecomputeRssBytes = options.recompute ? memory.now() : null;
       // Sampled up to here: the recomputes' memory counts too.
       const peakRssBytes = memory.stop();
