@@ -12,6 +12,7 @@
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { Chart, ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js';
+import { ownCopy } from './chart-copy.ts';
 
 /** The registered Chart class; the chunk is fetched on first use, then comes from the cache. */
 function loadChart(): Promise<typeof Chart> {
@@ -26,28 +27,6 @@ let queue: Promise<void> = Promise.resolve();
 function ownTask(): Promise<void> {
   queue = queue.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return queue;
-}
-
-/**
- * A copy Chart.js may mutate: it writes defaults into `data` and `options` and patches the data
- * arrays' push/splice to watch them. The caller's config (often a `$derived` shared with the table
- * beside the chart) must stay untouched and free of Chart.js listeners.
- */
-function ownCopy<TType extends ChartType, TData, TLabel>(
-  config: ChartConfiguration<TType, TData, TLabel>,
-): ChartConfiguration<TType, TData, TLabel> {
-  return {
-    ...config,
-    data: {
-      ...config.data,
-      labels: config.data.labels === undefined ? undefined : [...config.data.labels],
-      datasets: config.data.datasets.map((dataset) => ({
-        ...dataset,
-        data: (Array.isArray(dataset.data) ? [...dataset.data] : dataset.data) as TData,
-      })),
-    },
-    options: config.options === undefined ? undefined : { ...config.options },
-  };
 }
 
 /** The chart type of a config (Chart.js also allows configs typed per dataset only). */

@@ -6,6 +6,7 @@
  * cell that looks like HTML stays literal text: nothing here touches the DOM beyond the canvas.
  */
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import { ownCopy } from '../charts/chart-copy.ts';
 
 /** What goes around a chart in its picture. Texts come from the caller, in the user's language. */
 export interface ChartPngOptions {
@@ -211,16 +212,7 @@ export async function chartPng(
   const source = config.options ?? {};
   const plugins = source.plugins ?? {};
   const copy = {
-    ...config,
-    data: {
-      ...config.data,
-      labels: config.data.labels === undefined ? undefined : [...config.data.labels],
-      // Chart.js patches the data arrays it draws (push/splice listeners): give it copies.
-      datasets: config.data.datasets.map((dataset) => ({
-        ...dataset,
-        data: Array.isArray(dataset.data) ? [...dataset.data] : dataset.data,
-      })),
-    },
+    ...ownCopy(config),
     options: {
       ...source,
       responsive: false,
