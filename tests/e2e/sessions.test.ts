@@ -57,6 +57,23 @@ it('restores the last analysis after a reload, with its settings', async () => {
   expect(await sessionNames(page)).toEqual(['voorbeeld-webwinkel-bestellingen.csv']);
 });
 
+it('changes the columns of a fresh import (its file read again) and says how for a reopened one', async () => {
+  session = await openApp({ locale: 'nl-NL' });
+  const { page } = session;
+  const crr = await analyseSample(page);
+  // The worker let go of the file's text after the import: confirming the columns reads it again.
+  await page.getByRole('button', { name: 'Ingelezen bestand' }).click();
+  await page.getByRole('button', { name: 'Kolommen aanpassen' }).click();
+  await page.getByRole('button', { name: 'Klopt, analyseer' }).click();
+  await expect(page.locator('[data-card="crr"] .value').textContent()).resolves.toBe(crr);
+  // A session reopened from the browser holds the rows, not the file.
+  await page.reload();
+  await page.locator('[data-card="crr"] .value').waitFor();
+  await page.getByRole('button', { name: 'Ingelezen bestand' }).click();
+  await page.getByText('Lees het bestand dan opnieuw in').waitFor();
+  expect(await page.getByRole('button', { name: 'Kolommen aanpassen' }).count()).toBe(0);
+});
+
 it('keeps the sessions of two tabs that save at the same time', async () => {
   session = await openApp({ locale: 'nl-NL' });
   const second = await session.context.newPage();

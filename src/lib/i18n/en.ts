@@ -166,6 +166,8 @@ export const en: Messages = {
     warningRows: (count, warning, rows) => `${count} rows used, but ${warning} (row ${rows})`,
     exportSkipped: 'Skipped rows as CSV',
     changeMapping: 'Change columns',
+    changeMappingNeedsFile:
+      'To choose the columns differently, read the file again: a saved analysis keeps the rows, not the file.',
     fromTo: (from, to) => `${from} to ${to}`,
     sample: 'Sample data: invented customers',
   },

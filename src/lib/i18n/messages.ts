@@ -104,6 +104,7 @@ export interface Messages {
     readonly warningRows: (count: string, warning: string, rows: string) => string;
     readonly exportSkipped: string;
     readonly changeMapping: string;
+    readonly changeMappingNeedsFile: string;
     readonly fromTo: (from: string, to: string) => string;
     readonly sample: string;
   };

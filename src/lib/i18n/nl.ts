@@ -184,6 +184,8 @@ export const nl: Messages = {
     warningRows: (count, warning, rows) => `${count} rijen gebruikt, maar ${warning} (rij ${rows})`,
     exportSkipped: 'Overgeslagen rijen als CSV',
     changeMapping: 'Kolommen aanpassen',
+    changeMappingNeedsFile:
+      'Wil je de kolommen anders kiezen? Lees het bestand dan opnieuw in: een bewaarde analyse bewaart de rijen, niet het bestand.',
     fromTo: (from, to) => `${from} t/m ${to}`,
     sample: 'Voorbeelddata: verzonnen klanten',
   },

@@ -284,7 +284,12 @@ async function handle(request: EngineRequest): Promise<void> {
     return;
   }
   watch.lap('reread');
-  const sheet = sheetNamed(request.sheetName);
+  const sheet = sheetNamed(request.sheetName) as ReadSheet | undefined;
+  if (sheet === undefined) {
+    // A session reopened from the browser has no file to import again.
+    post({ type: 'ingest', id: request.id, answer: { ok: false, issue: 'file-unreadable' } });
+    return;
+  }
   const endSheet = request.endList ? sheetNamed(request.endList.sheetName) : null;
   const early =
     ahead !== null &&
