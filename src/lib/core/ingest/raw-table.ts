@@ -4,8 +4,8 @@
  * date cells as serial numbers (converted to days by the core, so no time zone can shift them).
  *
  * Two forms: {@link rowsTable} keeps an array of rows (workbooks, small texts, tests);
- * {@link TextTable} keeps the decoded text and the offsets of every field, so that a million-row
- * CSV costs the text plus eight bytes a field instead of a million arrays of small strings.
+ * {@link TextTable} keeps the decoded text and where every field starts, so that a million-row
+ * CSV costs the text plus four bytes a field instead of a million arrays of small strings.
  */
 
 /** An Excel cell formatted as a date: its serial number, read with the workbook's date system. */
@@ -44,6 +44,7 @@ export interface RawTable {
   cell(row: number, column: number): RawCell;
   /** Whether every cell of the row is empty or white space. */
   isBlankRow(row: number): boolean;
+  /** The distinct values of a column and the number of each row's value. */
   distinct(column: number): DistinctColumn;
 }
 
