@@ -28,7 +28,10 @@ interface ZipBook {
   readonly SSF?: Record<number, unknown>;
 }
 
-/** Relationship types of worksheets (transitional and strict OOXML), as SheetJS knows them. */
+/**
+ * Relationship types of worksheets (transitional and strict OOXML), as SheetJS knows them. They
+ * are names that a workbook's relationships part writes, compared as text; nothing is fetched.
+ */
 const WORKSHEET_TYPES = new Set([
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
   'http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet',
