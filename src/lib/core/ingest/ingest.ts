@@ -120,46 +120,20 @@ export function customerKey(text: string): string {
   return key;
 }
 
-/** A growable Int32Array, so that a million rows do not become a million small objects. */
-class IntColumn {
-  values: Int32Array;
+/**
+ * One column of the dataset, written row by row into a typed array sized for every row of the
+ * table (a million rows, not a million small objects); cut to the rows kept at the end.
+ */
+class Column<Values extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
-  /** `capacity`: the rows there will be at most, so that the array never has to grow. */
-  constructor(capacity: number) {
-    this.values = new Int32Array(Math.max(16, capacity));
-  }
+  constructor(readonly values: Values) {}
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
     this.values[this.length++] = value;
   }
   /** The filled part; a copy only when rows were skipped (else the array is used as it is). */
-  finish(): Int32Array {
+  finish(): Values {
     if (this.length === this.values.length) return this.values;
-    return this.values.slice(0, this.length);
-  }
-}
-
-class FloatColumn {
-  values: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.values = new Float64Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-  finish(): Float64Array {
-    if (this.length === this.values.length) return this.values;
-    return this.values.slice(0, this.length);
+    return this.values.slice(0, this.length) as Values;
   }
 }
 
@@ -334,14 +308,15 @@ export function ingest(
 
   const firstRow = firstDataRow(table, mapping.headerRow);
   const capacity = table.rowCount - firstRow;
-  const customerCodes = new IntColumn(capacity);
-  const days = new IntColumn(capacity);
-  const endDays = new IntColumn(capacity);
-  const amounts = new FloatColumn(capacity);
-  const orderCodes = new IntColumn(capacity);
-  const refunds = new IntColumn(capacity);
-  const sourceRows = new IntColumn(capacity);
-  const categoryCodes = categoryColumns.map(() => new IntColumn(capacity));
+  const ints = () => new Column(new Int32Array(capacity));
+  const customerCodes = ints();
+  const days = ints();
+  const endDays = ints();
+  const amounts = new Column(new Float64Array(capacity));
+  const orderCodes = ints();
+  const refunds = new Column(new Uint8Array(capacity));
+  const sourceRows = ints();
+  const categoryCodes = categoryColumns.map(ints);
   const skippedRows: RowProblem<SkipReason>[] = [];
   const warningRows: RowProblem<RowWarning>[] = [];
   const skipped = Object.fromEntries(skipReasons.map((reason) => [reason, 0])) as Record<
@@ -486,10 +461,9 @@ export function ingest(
 
   const rowCount = customerCodes.length;
   if (rowCount === 0) return { ok: false, issue: 'no-usable-rows' };
-  const refund = new Uint8Array(rowCount);
+  const refund = refunds.finish();
   const orderArray = orderCodes.finish();
   const amountArray = amounts.finish();
-  for (let row = 0; row < rowCount; row += 1) refund[row] = refunds.values[row];
   if (cancelledOrders.size > 0) {
     for (let row = 0; row < rowCount; row += 1) {
       if (!cancelledOrders.has(orderArray[row])) continue;
