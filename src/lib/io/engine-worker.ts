@@ -74,7 +74,8 @@ function detailsOf(codes: readonly number[]) {
   return analysis.customerDetails(codes);
 }
 
-function sheetNamed(name: string): ReadSheet {
+/** The sheet of that name, else the first; undefined when there are none (a reopened session). */
+function sheetNamed(name: string): ReadSheet | undefined {
   return sheets.find((candidate) => candidate.name === name) ?? sheets[0];
 }
 
@@ -173,7 +174,9 @@ function importAhead(sheet: SheetOverview): void {
   const { mapping } = sheet.detection;
   const usable = mapping.roles.includes('customer') && mapping.roles.includes('date');
   if (mapping.kind === 'lists' || !usable) return;
-  const result = ingest(sheetNamed(sheet.name).table, mapping);
+  const table = sheetNamed(sheet.name)?.table;
+  if (!table) return;
+  const result = ingest(table, mapping);
   ahead = { sheetName: sheet.name, mapping, result };
 }
 
@@ -284,7 +287,7 @@ async function handle(request: EngineRequest): Promise<void> {
     return;
   }
   watch.lap('reread');
-  const sheet = sheetNamed(request.sheetName) as ReadSheet | undefined;
+  const sheet = sheetNamed(request.sheetName);
   if (sheet === undefined) {
     // A session reopened from the browser has no file to import again.
     post({ type: 'ingest', id: request.id, answer: { ok: false, issue: 'file-unreadable' } });
